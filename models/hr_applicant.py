@@ -1,0 +1,76 @@
+from odoo import api, fields, models
+
+from .hr_invitation import CLOSED_STATES
+
+
+class HrApplicant(models.Model):
+    _inherit = "hr.applicant"
+
+    sourcing_channel = fields.Selection(
+        [("applied", "Applied by themselves"), ("sourced", "Sourced by HR")],
+        default="applied",
+        required=True,
+        help="How HR got this candidate's number: say it in the first sentence of the call.",
+    )
+    invitation_ids = fields.One2many("hr.invitation", "applicant_id", "Invitations")
+    invitation_count = fields.Integer(compute="_compute_invitation_count")
+
+    @api.depends("invitation_ids")
+    def _compute_invitation_count(self):
+        groups = self.env["hr.invitation"]._read_group(
+            [("applicant_id", "in", self.ids)], ["applicant_id"], ["__count"]
+        )
+        counts = {applicant.id: count for applicant, count in groups}
+        for applicant in self:
+            applicant.invitation_count = counts.get(applicant.id, 0)
+
+    def action_plan_invitation_call(self):
+        """Plan the next invitation call of these applications at the candidate's best window."""
+        invitations = self._get_or_create_open_invitations()
+        invitations._plan_next_call()
+        if len(invitations) == 1:
+            return invitations._get_form_action()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "success",
+                "message": self.env._(
+                    "%(count)s invitation calls planned.", count=len(invitations)
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    def _get_or_create_open_invitations(self):
+        """Return one open invitation per application, creating the missing ones in one go."""
+        open_invitations = self.env["hr.invitation"].search(
+            [("applicant_id", "in", self.ids), ("state", "not in", CLOSED_STATES)],
+            order="id desc",
+        )
+        by_applicant = {}
+        for invitation in open_invitations:
+            by_applicant.setdefault(invitation.applicant_id.id, invitation)
+        missing = self.filtered(lambda applicant: applicant.id not in by_applicant)
+        created = self.env["hr.invitation"].create(
+            [applicant._prepare_invitation_values() for applicant in missing]
+        )
+        for invitation in created:
+            by_applicant[invitation.applicant_id.id] = invitation
+        return self.env["hr.invitation"].union(*(by_applicant[app.id] for app in self))
+
+    def _prepare_invitation_values(self):
+        self.ensure_one()
+        return {
+            "applicant_id": self.id,
+            "user_id": (self.user_id or self.env.user).id,
+        }
+
+    def action_open_invitations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_recruitment_invitation.hr_invitation_action"
+        )
+        action["domain"] = [("applicant_id", "=", self.id)]
+        action["context"] = {"default_applicant_id": self.id}
+        return action

@@ -1,0 +1,43 @@
+from odoo import api, fields, models
+
+EMPLOYMENT_STATUSES = [
+    ("employed", "Employed"),
+    ("available", "Available now"),
+    ("student", "Student"),
+    ("unknown", "Unknown"),
+]
+
+
+class HrCandidate(models.Model):
+    _inherit = "hr.candidate"
+
+    employment_status = fields.Selection(
+        EMPLOYMENT_STATUSES,
+        default="unknown",
+        required=True,
+        tracking=True,
+        help="Employed candidates are called in the evening or at the weekend; "
+        "the others during HR working hours.",
+    )
+    current_employer = fields.Char()
+    resume_updated_on = fields.Date("Resume Updated On")
+    best_time_note = fields.Char(
+        "Best Time to Reach", help="What the candidate said about when to call them."
+    )
+    experience_ids = fields.One2many("hr.candidate.experience", "candidate_id", "Work Experience")
+    invitation_ids = fields.One2many("hr.invitation", "candidate_id", "Invitations")
+    invitation_concern_ids = fields.One2many(
+        "hr.invitation.concern", "candidate_id", "Concerns Raised"
+    )
+    invitation_concern_count = fields.Integer(
+        "Concerns", compute="_compute_invitation_concern_count"
+    )
+
+    @api.depends("invitation_concern_ids")
+    def _compute_invitation_concern_count(self):
+        groups = self.env["hr.invitation.concern"]._read_group(
+            [("candidate_id", "in", self.ids)], ["candidate_id"], ["__count"]
+        )
+        counts = {candidate.id: count for candidate, count in groups}
+        for candidate in self:
+            candidate.invitation_concern_count = counts.get(candidate.id, 0)

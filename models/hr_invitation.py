@@ -1,0 +1,557 @@
+import pytz
+
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import format_datetime
+
+from odoo.addons.base.models.res_partner import _tz_get
+from odoo.addons.hr_recruitment_invitation.tools import call_planner, phone_tz
+from odoo.addons.hr_recruitment_invitation.tools.utc import to_naive_utc, to_utc
+
+INVITATION_STATES = [
+    ("draft", "To Plan"),
+    ("calling", "Calling"),
+    ("invited", "Invited"),
+    ("confirmed", "Confirmed"),
+    ("declined", "Declined"),
+    ("attended", "Attended"),
+    ("no_show", "No-show"),
+    ("unreachable", "Unreachable"),
+    ("cancelled", "Cancelled"),
+]
+CALL_WINDOWS = [
+    ("evening", "Weekday evening"),
+    ("weekend", "Weekend"),
+    ("office_hours", "Office hours"),
+]
+CLOSED_STATES = ("declined", "attended", "no_show", "cancelled")
+PLANNABLE_STATES = ("draft", "calling", "unreachable")
+FRESHNESS = [("hot", "Hot"), ("warm", "Warm"), ("cold", "Cold")]
+HOT_DAYS, WARM_DAYS = 7, 30
+
+
+class HrInvitation(models.Model):
+    _name = "hr.invitation"
+    _description = "Interview Invitation"
+    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _order = "is_key_role desc, resume_freshness, applied_on, id"
+    _check_company_auto = True
+
+    applicant_id = fields.Many2one(
+        "hr.applicant",
+        string="Application",
+        required=True,
+        index=True,
+        ondelete="cascade",
+        check_company=True,
+    )
+    candidate_id = fields.Many2one(
+        related="applicant_id.candidate_id", store=True, index=True, string="Candidate"
+    )
+    partner_id = fields.Many2one(related="candidate_id.partner_id", string="Contact")
+    partner_phone = fields.Char(related="candidate_id.partner_phone", string="Phone")
+    employment_status = fields.Selection(related="candidate_id.employment_status")
+    job_id = fields.Many2one(related="applicant_id.job_id", store=True, index=True)
+    is_key_role = fields.Boolean(related="job_id.is_key_role", store=True)
+    company_id = fields.Many2one(
+        related="applicant_id.company_id", store=True, index=True, precompute=True
+    )
+    applied_on = fields.Datetime(
+        related="applicant_id.create_date", store=True, string="Applied On"
+    )
+    resume_updated_on = fields.Date(related="candidate_id.resume_updated_on")
+    resume_freshness = fields.Selection(
+        FRESHNESS,
+        compute="_compute_resume_freshness",
+        store=True,
+        help="Hot: resume updated within 7 days; warm: within 30 days; cold: older or unknown.",
+    )
+    user_id = fields.Many2one(
+        "res.users",
+        string="Recruiter",
+        default=lambda self: self.env.user,
+        index=True,
+        tracking=True,
+        domain="[('share', '=', False)]",
+    )
+    state = fields.Selection(
+        INVITATION_STATES, default="draft", required=True, tracking=True, index=True, copy=False
+    )
+    next_call_at = fields.Datetime("Next Call", copy=False, help="Start of the next call slot.")
+    next_call_end = fields.Datetime("Next Call Until", copy=False)
+    next_call_window = fields.Selection(CALL_WINDOWS, "Call Window", copy=False)
+    candidate_tz = fields.Selection(
+        _tz_get, "Candidate Time Zone", help="Time zone of the candidate, from the phone number."
+    )
+    tz_uncertain = fields.Boolean(
+        "Time Zone Uncertain",
+        copy=False,
+        help="The phone number spans several time zones: check the candidate's zone.",
+    )
+    phone_e164 = fields.Char("Phone (E.164)", compute="_compute_phone_check")
+    phone_error = fields.Char("Phone Problem", compute="_compute_phone_check")
+    candidate_local_now = fields.Char(
+        "Candidate's Time Now", compute="_compute_candidate_local_now"
+    )
+    call_ids = fields.One2many("hr.invitation.call", "invitation_id", "Calls")
+    call_count = fields.Integer(compute="_compute_call_count")
+    failed_attempt_count = fields.Integer(
+        "Unanswered Calls", compute="_compute_call_count", help="Unanswered calls in a row."
+    )
+    running_call_id = fields.Many2one("hr.invitation.call", compute="_compute_call_count")
+    concern_ids = fields.One2many("hr.invitation.concern", "invitation_id", "Concerns")
+    concern_count = fields.Integer(compute="_compute_concern_count")
+    escalation_ids = fields.One2many("hr.invitation.escalation", "invitation_id", "Escalations")
+    escalation_count = fields.Integer(compute="_compute_escalation_count")
+    event_id = fields.Many2one(
+        "calendar.event", "Interview", copy=False, index="btree_not_null", ondelete="set null"
+    )
+    interview_start = fields.Datetime(related="event_id.start", string="Interview Start")
+    feedback_ids = fields.One2many("hr.invitation.feedback", "invitation_id", "Feedback")
+    next_call_display = fields.Char("Next Call (your time)", compute="_compute_next_call_display")
+    next_call_candidate_display = fields.Char(
+        "Next Call (candidate's time)", compute="_compute_next_call_display"
+    )
+
+    _sql_constraints = [
+        (
+            "next_call_window_consistent",
+            "CHECK(next_call_at IS NULL OR next_call_window IS NOT NULL)",
+            "A planned call needs a call window.",
+        ),
+    ]
+
+    # ------------------------------------------------------------------
+    # Computes
+    # ------------------------------------------------------------------
+
+    @api.depends("candidate_id.resume_updated_on")
+    def _compute_resume_freshness(self):
+        today = fields.Date.context_today(self)
+        for invitation in self:
+            invitation.resume_freshness = self._freshness_of(
+                invitation.candidate_id.resume_updated_on, today
+            )
+
+    @api.model
+    def _freshness_of(self, resume_date, today):
+        if not resume_date:
+            return "cold"
+        age = (today - resume_date).days
+        if age <= HOT_DAYS:
+            return "hot"
+        return "warm" if age <= WARM_DAYS else "cold"
+
+    @api.depends("partner_phone", "company_id")
+    def _compute_phone_check(self):
+        for invitation in self:
+            invitation.phone_e164 = False
+            invitation.phone_error = False
+            if not invitation.partner_phone:
+                continue
+            try:
+                invitation.phone_e164 = phone_tz.format_e164(
+                    invitation.partner_phone, invitation._phone_region()
+                )
+            except phone_tz.InvalidPhoneNumber:
+                invitation.phone_error = self.env._(
+                    "The phone number %(phone)s is not valid: correct it before calling.",
+                    phone=invitation.partner_phone,
+                )
+
+    def _phone_region(self):
+        return self.company_id.country_id.code or None
+
+    @api.depends("candidate_tz")
+    def _compute_candidate_local_now(self):
+        now = fields.Datetime.now()
+        for invitation in self:
+            invitation.candidate_local_now = invitation.candidate_tz and format_datetime(
+                self.env, now, tz=invitation.candidate_tz, dt_format="EEE HH:mm"
+            )
+
+    @api.depends("call_ids.outcome", "call_ids.ended_at")
+    def _compute_call_count(self):
+        calls_by_invitation = {invitation.id: [] for invitation in self}
+        for call in self.call_ids.sorted(lambda c: (c.started_at or c.create_date, c.id)):
+            calls_by_invitation[call.invitation_id.id].append(call)
+        for invitation in self:
+            calls = calls_by_invitation.get(invitation.id, [])
+            invitation.call_count = len(calls)
+            invitation.failed_attempt_count = self._count_trailing_no_answer(calls)
+            running = [call for call in calls if call.started_at and not call.ended_at]
+            invitation.running_call_id = running[-1].id if running else False
+
+    @api.model
+    def _count_trailing_no_answer(self, calls):
+        count = 0
+        for call in reversed(calls):
+            if call.outcome != "no_answer":
+                break
+            count += 1
+        return count
+
+    @api.depends("concern_ids")
+    def _compute_concern_count(self):
+        counts = self._count_children("hr.invitation.concern")
+        for invitation in self:
+            invitation.concern_count = counts.get(invitation.id, 0)
+
+    @api.depends("escalation_ids")
+    def _compute_escalation_count(self):
+        counts = self._count_children("hr.invitation.escalation")
+        for invitation in self:
+            invitation.escalation_count = counts.get(invitation.id, 0)
+
+    def _count_children(self, model_name):
+        """Count the records of ``model_name`` per invitation in one grouped query."""
+        groups = self.env[model_name]._read_group(
+            [("invitation_id", "in", self.ids)], ["invitation_id"], ["__count"]
+        )
+        return {invitation.id: count for invitation, count in groups}
+
+    @api.depends("next_call_at", "candidate_tz")
+    @api.depends_context("uid")
+    def _compute_next_call_display(self):
+        for invitation in self:
+            invitation.next_call_display = format_datetime(self.env, invitation.next_call_at)
+            invitation.next_call_candidate_display = invitation._format_for_candidate(
+                invitation.next_call_at
+            )
+
+    def _format_for_candidate(self, value, lang_code=None):
+        """Format a UTC datetime in the candidate's zone, with the zone's name."""
+        self.ensure_one()
+        if not value:
+            return ""
+        return (
+            format_datetime(
+                self.env,
+                value,
+                tz=self.candidate_tz or "UTC",
+                dt_format="medium",
+                lang_code=lang_code,
+            )
+            + f" ({self.candidate_tz or 'UTC'})"
+        )
+
+    @api.depends("candidate_id", "job_id")
+    def _compute_display_name(self):
+        for invitation in self:
+            parts = [invitation.candidate_id.display_name, invitation.job_id.name]
+            invitation.display_name = " - ".join(part for part in parts if part)
+
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for invitation in self:
+            invitation.access_url = f"/my/interviews/{invitation.id}"
+
+    # ------------------------------------------------------------------
+    # Planning
+    # ------------------------------------------------------------------
+
+    def _plan_next_call(self, kinds=None):
+        """Plan the next call of each invitation at the candidate's next call window.
+
+        ``kinds`` maps an invitation id to the window kinds to consider (retries).
+        Costs a number of queries that does not depend on the number of invitations.
+        """
+        if not self:
+            return
+        closed = self.filtered(lambda invitation: invitation.state not in PLANNABLE_STATES)
+        if closed:
+            raise UserError(
+                self.env._(
+                    "These invitations are closed and cannot be planned: %(names)s",
+                    names=", ".join(closed.mapped("display_name")),
+                )
+            )
+        now = to_utc(fields.Datetime.now())
+        guesses = self._guess_candidate_timezones()
+        contexts = self.company_id._get_invitation_planning_contexts(now)
+        windows = {}
+        for invitation in self:
+            context = contexts[invitation.company_id.id]
+            windows[invitation.id] = call_planner.next_window(
+                now,
+                guesses[invitation.id].tz,
+                invitation.candidate_id.employment_status,
+                hr_intervals=context.hr_intervals,
+                holidays=context.holidays,
+                config=context.config,
+                kinds=(kinds or {}).get(invitation.id),
+            )
+        self._raise_if_no_window(windows)
+        for invitation in self:
+            invitation._write_plan(windows[invitation.id], guesses[invitation.id])
+        self._schedule_call_activities()
+        self._message_log_batch(
+            bodies={invitation.id: invitation._get_plan_message() for invitation in self}
+        )
+
+    def _guess_candidate_timezones(self):
+        """Return {invitation id: TzGuess}; refuse the whole batch on an invalid number."""
+        guesses, invalid = {}, []
+        for invitation in self:
+            try:
+                guesses[invitation.id] = phone_tz.guess_candidate_tz(
+                    invitation.partner_phone,
+                    default_region=invitation._phone_region(),
+                    preferred=invitation._preferred_timezones(),
+                    fallback=invitation.company_id.resource_calendar_id.tz or "UTC",
+                )
+            except phone_tz.InvalidPhoneNumber:
+                invalid.append(invitation)
+        if invalid:
+            raise UserError(
+                self.env._(
+                    "These candidates have a phone number that is not valid; correct it and plan "
+                    "again: %(lines)s",
+                    lines="; ".join(f"{inv.display_name} ({inv.partner_phone})" for inv in invalid),
+                )
+            )
+        return guesses
+
+    def _preferred_timezones(self):
+        """Zones to pick among several from a phone number: candidate, job place, company."""
+        self.ensure_one()
+        zones = (
+            self.partner_id.tz,
+            self.job_id.address_id.tz,
+            self.company_id.partner_id.tz,
+            self.company_id.resource_calendar_id.tz,
+        )
+        return tuple(zone for zone in zones if zone)
+
+    def _raise_if_no_window(self, windows):
+        missing = self.filtered(lambda invitation: not windows[invitation.id])
+        if missing:
+            raise UserError(
+                self.env._(
+                    "No call window in the coming weeks for %(names)s: check the company's "
+                    "working hours and call windows in the Recruitment settings.",
+                    names=", ".join(missing.mapped("display_name")),
+                )
+            )
+
+    def _write_plan(self, window, guess):
+        self.ensure_one()
+        self.write(
+            {
+                "next_call_at": to_naive_utc(window.start),
+                "next_call_end": to_naive_utc(window.end),
+                "next_call_window": window.kind,
+                "candidate_tz": guess.tz,
+                "tz_uncertain": guess.uncertain,
+                "state": "calling",
+            }
+        )
+
+    def _get_plan_message(self):
+        self.ensure_one()
+        return self.env._(
+            "Call planned: %(recruiter_time)s for the recruiter, %(candidate_time)s for the "
+            "candidate (%(window)s).",
+            recruiter_time=self._format_for_recruiter(self.next_call_at),
+            candidate_time=self._format_for_candidate(self.next_call_at),
+            window=dict(self._fields["next_call_window"]._description_selection(self.env)).get(
+                self.next_call_window
+            ),
+        )
+
+    def _format_for_recruiter(self, value):
+        """Format a UTC datetime in the recruiter's zone and language."""
+        self.ensure_one()
+        recruiter = self.user_id or self.env.user
+        tz = recruiter.tz or "UTC"
+        return format_datetime(self.env, value, tz=tz, lang_code=recruiter.lang) + f" ({tz})"
+
+    def _recruiter_date(self, value):
+        """The date of a UTC datetime in the recruiter's zone (activities have a date)."""
+        self.ensure_one()
+        tz = pytz.timezone((self.user_id or self.env.user).tz or "UTC")
+        return to_utc(value).astimezone(tz).date()
+
+    # ------------------------------------------------------------------
+    # Activities
+    # ------------------------------------------------------------------
+
+    def _schedule_call_activities(self):
+        """Create or move the "Invitation call" activity of each invitation, in batch."""
+        activity_type = self.env.ref("hr_recruitment_invitation.mail_activity_type_invitation_call")
+        existing = self.env["mail.activity"].search(
+            [
+                ("res_model", "=", self._name),
+                ("res_id", "in", self.ids),
+                ("activity_type_id", "=", activity_type.id),
+            ]
+        )
+        by_invitation = {activity.res_id: activity for activity in existing}
+        to_create = []
+        for invitation in self:
+            values = invitation._prepare_call_activity_values()
+            activity = by_invitation.get(invitation.id)
+            if activity:
+                activity.write(values)
+            else:
+                to_create.append(
+                    dict(
+                        values,
+                        activity_type_id=activity_type.id,
+                        res_model_id=self.env["ir.model"]._get_id(self._name),
+                        res_id=invitation.id,
+                    )
+                )
+        self.env["mail.activity"].create(to_create)
+
+    def _prepare_call_activity_values(self):
+        self.ensure_one()
+        return {
+            "user_id": (self.user_id or self.env.user).id,
+            "date_deadline": self._recruiter_date(self.next_call_at),
+            "summary": self.env._("Call %(name)s", name=self.candidate_id.display_name),
+            "note": self._get_plan_message(),
+        }
+
+    def _close_call_activities(self, feedback):
+        activity_type = self.env.ref("hr_recruitment_invitation.mail_activity_type_invitation_call")
+        activities = self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
+        activities.action_feedback(feedback=feedback)
+
+    # ------------------------------------------------------------------
+    # Calls
+    # ------------------------------------------------------------------
+
+    def action_plan_call(self):
+        self._plan_next_call()
+        return True
+
+    def action_start_call(self):
+        """Start a call attempt (and its timer) and open it."""
+        self.ensure_one()
+        if self.state not in PLANNABLE_STATES:
+            raise UserError(self.env._("This invitation is closed: there is nobody to call."))
+        if self.phone_error:
+            raise UserError(self.phone_error)
+        call = self.running_call_id or self.env["hr.invitation.call"].create(
+            self._prepare_call_values()
+        )
+        if self.state == "draft":
+            self.state = "calling"
+        return call._get_form_action()
+
+    def _prepare_call_values(self):
+        self.ensure_one()
+        return {
+            "invitation_id": self.id,
+            "user_id": self.env.user.id,
+            "planned_at": self.next_call_at,
+            "window": self.next_call_window,
+            "started_at": fields.Datetime.now(),
+        }
+
+    def _apply_call_outcome(self, call):
+        """Move the invitation on according to the outcome of ``call``."""
+        self.ensure_one()
+        handler = getattr(self, f"_on_call_{call.outcome}")
+        self._close_call_activities(call._get_summary())
+        return handler(call)
+
+    def _on_call_no_answer(self, call):
+        if self.failed_attempt_count >= self.company_id.invitation_max_attempts:
+            self.write({"state": "unreachable", "next_call_at": False, "next_call_window": False})
+            return self._action_ask_good_time()
+        other_kinds = self._other_window_kinds(call.window or self.next_call_window)
+        self._plan_next_call(kinds={self.id: other_kinds})
+        return False
+
+    def _other_window_kinds(self, tried_kind):
+        """Window kinds for a retry: another kind than the one that failed, when there is one."""
+        kinds = call_planner.window_kinds_for(self.candidate_id.employment_status)
+        others = tuple(kind for kind in kinds if kind != tried_kind)
+        return others or kinds
+
+    def _on_call_callback(self, call):
+        self._plan_next_call()
+        return False
+
+    def _on_call_invited(self, call):
+        self._set_call_result("invited")
+        return False
+
+    def _on_call_declined(self, call):
+        self._set_call_result("declined")
+        return False
+
+    def _on_call_not_suitable(self, call):
+        self._set_call_result("cancelled")
+        return self.applicant_id.archive_applicant()
+
+    def _set_call_result(self, state):
+        self.write({"state": state, "next_call_at": False, "next_call_window": False})
+
+    def _action_ask_good_time(self):
+        """Open a message to the candidate asking when to call."""
+        self.ensure_one()
+        template = self.env.ref("hr_recruitment_invitation.mail_template_ask_good_time")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_template_id": template.id,
+                "default_composition_mode": "comment",
+            },
+        }
+
+    # ------------------------------------------------------------------
+    # Actions
+    # ------------------------------------------------------------------
+
+    def _get_form_action(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+        }
+
+    def action_open_calls(self):
+        return self._action_open_children("hr.invitation.call", self.env._("Calls"))
+
+    def action_open_concerns(self):
+        return self._action_open_children("hr.invitation.concern", self.env._("Concerns"))
+
+    def action_open_escalations(self):
+        return self._action_open_children("hr.invitation.escalation", self.env._("Escalations"))
+
+    def _action_open_children(self, model_name, title):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": title,
+            "res_model": model_name,
+            "view_mode": "list,form",
+            "domain": [("invitation_id", "=", self.id)],
+            "context": {"default_invitation_id": self.id},
+        }
+
+    def action_cancel(self):
+        self._set_call_result("cancelled")
+        self.activity_unlink(["hr_recruitment_invitation.mail_activity_type_invitation_call"])
+
+    def action_reset_draft(self):
+        self.write({"state": "draft"})
+
+    @api.model
+    def _cron_refresh_resume_freshness(self):
+        """Resume freshness depends on today: recompute it for open invitations once a day."""
+        invitations = self.search([("state", "not in", CLOSED_STATES)])
+        self.env.add_to_compute(self._fields["resume_freshness"], invitations)
+        invitations.flush_recordset(["resume_freshness"])

@@ -1,0 +1,134 @@
+from odoo import api, fields, models
+from odoo.exceptions import UserError
+
+CALL_OUTCOMES = [
+    ("no_answer", "No answer"),
+    ("callback", "Call back later"),
+    ("invited", "Invited to interview"),
+    ("declined", "Declined by candidate"),
+    ("not_suitable", "Not suitable"),
+]
+INTEREST_LEVELS = [
+    ("indifferent", "Indifferent"),
+    ("neutral", "Neutral"),
+    ("interested", "Interested"),
+    ("proactive", "Proactive"),
+]
+
+
+class HrInvitationCall(models.Model):
+    _name = "hr.invitation.call"
+    _description = "Invitation Call Attempt"
+    _order = "started_at desc, planned_at desc, id desc"
+    _check_company_auto = True
+
+    invitation_id = fields.Many2one(
+        "hr.invitation", required=True, index=True, ondelete="cascade", check_company=True
+    )
+    company_id = fields.Many2one(related="invitation_id.company_id", store=True, index=True)
+    applicant_id = fields.Many2one(related="invitation_id.applicant_id", store=True)
+    candidate_id = fields.Many2one(related="invitation_id.candidate_id", store=True)
+    job_id = fields.Many2one(related="invitation_id.job_id", store=True)
+    user_id = fields.Many2one(
+        "res.users", "Caller", required=True, default=lambda self: self.env.user, index=True
+    )
+    planned_at = fields.Datetime("Planned For")
+    window = fields.Selection(
+        [
+            ("evening", "Weekday evening"),
+            ("weekend", "Weekend"),
+            ("office_hours", "Office hours"),
+        ],
+        "Call Window",
+    )
+    started_at = fields.Datetime("Started")
+    ended_at = fields.Datetime("Ended")
+    duration = fields.Float(
+        "Duration (min)", compute="_compute_duration", store=True, aggregator="avg"
+    )
+    outcome = fields.Selection(CALL_OUTCOMES, index=True)
+    interest_level = fields.Selection(INTEREST_LEVELS, "Interest")
+    note = fields.Html("Notes", sanitize=True)
+    is_running = fields.Boolean(compute="_compute_is_running")
+    target_duration = fields.Integer(related="company_id.invitation_call_target")
+    is_over_target = fields.Boolean(
+        "Over Target Duration",
+        compute="_compute_is_running",
+        help="The call is longer than the company's target duration: wrap it up.",
+    )
+
+    _sql_constraints = [
+        (
+            "ended_after_start",
+            "CHECK(ended_at IS NULL OR started_at IS NULL OR ended_at >= started_at)",
+            "A call cannot end before it starts.",
+        ),
+    ]
+
+    @api.depends("started_at", "ended_at")
+    def _compute_duration(self):
+        for call in self:
+            if call.started_at and call.ended_at:
+                call.duration = (call.ended_at - call.started_at).total_seconds() / 60.0
+            else:
+                call.duration = 0.0
+
+    @api.depends("invitation_id", "started_at", "planned_at")
+    def _compute_display_name(self):
+        for call in self:
+            when = call.started_at or call.planned_at
+            name = call.invitation_id.display_name or ""
+            call.display_name = f"{name} ({fields.Datetime.to_string(when)})" if when else name
+
+    @api.depends("started_at", "ended_at", "duration", "target_duration")
+    def _compute_is_running(self):
+        now = fields.Datetime.now()
+        for call in self:
+            call.is_running = bool(call.started_at and not call.ended_at)
+            end = call.ended_at or now
+            minutes = (end - call.started_at).total_seconds() / 60.0 if call.started_at else 0.0
+            call.is_over_target = bool(call.started_at) and minutes > call.target_duration
+
+    def action_end_call(self):
+        """End the call with its outcome and move the invitation on."""
+        self.ensure_one()
+        self._check_can_end()
+        self.ended_at = max(fields.Datetime.now(), self.started_at)
+        return self.invitation_id._apply_call_outcome(self) or {
+            "type": "ir.actions.act_window_close"
+        }
+
+    def _check_can_end(self):
+        if not self.is_running:
+            raise UserError(self.env._("This call is not running."))
+        if not self.outcome:
+            raise UserError(self.env._("Say how the call went (its outcome) before ending it."))
+        if self.outcome != "no_answer" and not self.interest_level:
+            raise UserError(
+                self.env._("Record how interested the candidate was before ending the call.")
+            )
+
+    def _get_summary(self):
+        """A one-line account of the call for the chatter and the activity feedback."""
+        self.ensure_one()
+        outcome = dict(self._fields["outcome"]._description_selection(self.env))[self.outcome]
+        if not self.interest_level:
+            return outcome
+        interest = dict(self._fields["interest_level"]._description_selection(self.env))[
+            self.interest_level
+        ]
+        return self.env._("%(outcome)s, interest: %(interest)s", outcome=outcome, interest=interest)
+
+    def _get_form_action(self):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Call"),
+            "res_model": self._name,
+            "res_id": self.id,
+            "view_mode": "form",
+            "views": [
+                (self.env.ref("hr_recruitment_invitation.hr_invitation_call_view_form").id, "form")
+            ],
+            "target": "new",
+        }

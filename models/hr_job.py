@@ -1,0 +1,66 @@
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+
+class HrJob(models.Model):
+    _inherit = "hr.job"
+
+    is_key_role = fields.Boolean(
+        "Key Role",
+        help="Senior HR steps in once the candidate shows interest, with a manager's approval.",
+    )
+    senior_hr_user_id = fields.Many2one(
+        "res.users",
+        "Senior HR",
+        domain="[('share', '=', False)]",
+        help="Who steps in for this key role. Empty: anyone in the Senior HR group.",
+    )
+    invitation_salary_min = fields.Monetary("Salary From", currency_field="invitation_currency_id")
+    invitation_salary_max = fields.Monetary("Salary To", currency_field="invitation_currency_id")
+    invitation_currency_id = fields.Many2one(
+        "res.currency",
+        "Salary Currency",
+        compute="_compute_invitation_currency_id",
+        store=True,
+        readonly=False,
+    )
+    invitation_ids = fields.One2many("hr.invitation", "job_id", "Invitations")
+    invitation_count = fields.Integer(compute="_compute_invitation_count")
+
+    @api.depends("company_id")
+    def _compute_invitation_currency_id(self):
+        for job in self:
+            job.invitation_currency_id = (job.company_id or self.env.company).currency_id
+
+    def _compute_invitation_count(self):
+        groups = self.env["hr.invitation"]._read_group(
+            [("job_id", "in", self.ids)], ["job_id"], ["__count"]
+        )
+        counts = {job.id: count for job, count in groups}
+        for job in self:
+            job.invitation_count = counts.get(job.id, 0)
+
+    @api.constrains("invitation_salary_min", "invitation_salary_max")
+    def _check_invitation_salary_range(self):
+        for job in self:
+            if job._has_inverted_salary_range():
+                raise ValidationError(
+                    self.env._("The salary range of %(job)s starts above its end.", job=job.name)
+                )
+
+    def _has_inverted_salary_range(self):
+        self.ensure_one()
+        return bool(
+            self.invitation_salary_min
+            and self.invitation_salary_max
+            and self.invitation_salary_min > self.invitation_salary_max
+        )
+
+    def action_open_invitations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_recruitment_invitation.hr_invitation_action"
+        )
+        action["domain"] = [("job_id", "=", self.id)]
+        action["context"] = {"default_job_id": self.id}
+        return action

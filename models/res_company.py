@@ -1,0 +1,92 @@
+from collections import namedtuple
+from datetime import timedelta
+
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from odoo.addons.hr_recruitment_invitation.tools import call_planner
+
+PlanningContext = namedtuple("PlanningContext", "config hr_intervals holidays")
+
+
+class ResCompany(models.Model):
+    _inherit = "res.company"
+
+    invitation_evening_start = fields.Float("Evening Calls From", default=19.0)
+    invitation_evening_end = fields.Float("Evening Calls Until", default=21.0)
+    invitation_weekend_am_start = fields.Float("Weekend Morning From", default=10.0)
+    invitation_weekend_am_end = fields.Float("Weekend Morning Until", default=12.0)
+    invitation_weekend_pm_start = fields.Float("Weekend Afternoon From", default=14.0)
+    invitation_weekend_pm_end = fields.Float("Weekend Afternoon Until", default=17.0)
+    invitation_daytime_start = fields.Float("Candidate Daytime From", default=9.0)
+    invitation_daytime_end = fields.Float("Candidate Daytime Until", default=20.0)
+    invitation_quiet_start = fields.Float("Quiet Hours From", default=21.0)
+    invitation_quiet_end = fields.Float("Quiet Hours Until", default=8.0)
+    invitation_call_target = fields.Integer("Target Call Duration (min)", default=8)
+    invitation_max_attempts = fields.Integer("Attempts Before Unreachable", default=3)
+
+    _sql_constraints = [
+        (
+            "invitation_max_attempts_positive",
+            "CHECK(invitation_max_attempts > 0)",
+            "At least one call attempt is needed before a candidate is unreachable.",
+        ),
+        (
+            "invitation_call_target_positive",
+            "CHECK(invitation_call_target > 0)",
+            "The target call duration must be positive.",
+        ),
+    ]
+
+    @api.constrains(
+        "invitation_evening_start",
+        "invitation_evening_end",
+        "invitation_weekend_am_start",
+        "invitation_weekend_am_end",
+        "invitation_weekend_pm_start",
+        "invitation_weekend_pm_end",
+        "invitation_daytime_start",
+        "invitation_daytime_end",
+        "invitation_quiet_start",
+        "invitation_quiet_end",
+    )
+    def _check_invitation_hours(self):
+        for company in self:
+            company._get_invitation_planner_config()
+
+    def _get_invitation_planner_config(self):
+        """Return the call planner configuration of this company.
+
+        Raises a ValidationError when the configured hours do not make sense.
+        """
+        self.ensure_one()
+        try:
+            return call_planner.PlannerConfig(
+                evening=(self.invitation_evening_start, self.invitation_evening_end),
+                weekend_ranges=(
+                    (self.invitation_weekend_am_start, self.invitation_weekend_am_end),
+                    (self.invitation_weekend_pm_start, self.invitation_weekend_pm_end),
+                ),
+                daytime=(self.invitation_daytime_start, self.invitation_daytime_end),
+                quiet=(self.invitation_quiet_start, self.invitation_quiet_end),
+            )
+        except ValueError as error:
+            raise ValidationError(
+                self.env._(
+                    "The call windows of %(company)s are not valid: %(error)s",
+                    company=self.name,
+                    error=error,
+                )
+            ) from error
+
+    def _get_invitation_planning_contexts(self, now):
+        """Return {company id: PlanningContext} with HR hours and holidays over the horizon."""
+        contexts = {}
+        for company in self:
+            config = company._get_invitation_planner_config()
+            end = now + timedelta(days=config.horizon_days + 1)
+            calendar = company.resource_calendar_id
+            hr_intervals = calendar._get_invitation_work_intervals(now, end) if calendar else ()
+            holidays = calendar._get_invitation_holidays(now, end) if calendar else ()
+            contexts[company.id] = PlanningContext(config, hr_intervals, holidays)
+        return contexts

@@ -1,0 +1,534 @@
+from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from odoo.tests import BaseCase, tagged
+
+from odoo.addons.hr_recruitment_invitation.tools import call_planner, phone_tz
+from odoo.addons.hr_recruitment_invitation.tools.call_planner import (
+    EVENING,
+    OFFICE_HOURS,
+    WEEKEND,
+    PlannerConfig,
+    Window,
+    next_window,
+    next_windows,
+    window_kinds_for,
+)
+
+ZONES = (
+    "Europe/Paris",
+    "Europe/Brussels",
+    "Europe/London",
+    "America/New_York",
+    "America/Los_Angeles",
+    "America/St_Johns",
+    "America/Sao_Paulo",
+    "America/Santiago",
+    "Asia/Kolkata",
+    "Asia/Kathmandu",
+    "Asia/Shanghai",
+    "Australia/Adelaide",
+    "Australia/Lord_Howe",
+    "Pacific/Auckland",
+    "Pacific/Chatham",
+    "Africa/Casablanca",
+)
+COMPANY_ZONES = ("Europe/Brussels", "America/New_York", "Asia/Kolkata", "Australia/Adelaide")
+STATUSES = ("employed", "available", "student", None)
+BRUSSELS = "Europe/Brussels"
+PROPERTY_SETTINGS = settings(
+    max_examples=200,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+
+
+def utc(*args):
+    return datetime(*args, tzinfo=UTC)
+
+
+def local(dt, zone):
+    return dt.astimezone(ZoneInfo(zone))
+
+
+def wall_hours(dt, zone):
+    """Local wall time of ``dt`` in float hours."""
+    t = local(dt, zone)
+    return t.hour + t.minute / 60 + t.second / 3600 + t.microsecond / 3_600_000_000
+
+
+def in_range(hours, low, high):
+    """``hours`` within [low, high) where the range may wrap midnight."""
+    if low < high:
+        return low <= hours < high
+    return hours >= low or hours < high
+
+
+def hr_calendar(now, company_tz, days=23, ranges=((8.5, 17.5),), workdays=range(5)):
+    """Company HR working intervals (UTC) from the local date of ``now`` - 1."""
+    zone = ZoneInfo(company_tz)
+    first = now.astimezone(zone).date() - timedelta(days=1)
+    intervals = []
+    for offset in range(days):
+        day = first + timedelta(days=offset)
+        if day.weekday() not in workdays:
+            continue
+        midnight = datetime(day.year, day.month, day.day, tzinfo=zone)
+        for low, high in ranges:
+            start = (midnight + timedelta(hours=low)).astimezone(UTC)
+            end = (midnight + timedelta(hours=high)).astimezone(UTC)
+            intervals.append((start, end))
+    return intervals
+
+
+def local_day(day, zone):
+    """(start, end) in UTC of a whole local date."""
+    tz = ZoneInfo(zone)
+    start = datetime(day.year, day.month, day.day, tzinfo=tz)
+    return start.astimezone(UTC), (start + timedelta(days=1)).astimezone(UTC)
+
+
+@tagged("post_install", "-at_install")
+class TestCallPlanner(BaseCase):
+    """Worked examples with fixed ``now`` values."""
+
+    def assertWindow(self, window, start, end, kind):
+        self.assertIsInstance(window, Window)
+        self.assertEqual((window.start, window.end, window.kind), (start, end, kind))
+
+    def test_window_kinds_for(self):
+        self.assertEqual(window_kinds_for("employed"), (EVENING, WEEKEND))
+        for status in ("available", "student", "unknown", None, False):
+            self.assertEqual(window_kinds_for(status), (OFFICE_HOURS,))
+
+    def test_french_employed_candidate_evening(self):
+        tz = phone_tz.guess_candidate_tz("+33 6 12 34 56 78").tz
+        now = utc(2025, 6, 10, 8, 0)  # Tuesday
+        window = next_window(now, tz, "employed")
+        self.assertWindow(window, utc(2025, 6, 10, 17), utc(2025, 6, 10, 19), EVENING)
+        self.assertEqual(local(window.start, tz).strftime("%a %H:%M"), "Tue 19:00")
+        self.assertEqual(local(window.end, tz).strftime("%H:%M"), "21:00")
+        self.assertEqual(window.start.tzinfo, UTC)
+
+    def test_chinese_candidate_brussels_hr_summer(self):
+        tz = phone_tz.guess_candidate_tz("+86 138 0013 8000").tz
+        now = utc(2025, 6, 16, 0, 0)  # Monday, Brussels on CEST (UTC+2)
+        hr = hr_calendar(now, BRUSSELS)
+        windows = next_windows(now, tz, "available", hr_intervals=hr, limit=6)
+        # Brussels 08:30-17:30 = 06:30-15:30 UTC; Shanghai 09:00-20:00 = 01:00-12:00 UTC
+        self.assertWindow(windows[0], utc(2025, 6, 16, 6, 30), utc(2025, 6, 16, 12), OFFICE_HOURS)
+        self.assertEqual(local(windows[0].start, tz).strftime("%H:%M"), "14:30")
+        self.assertEqual(local(windows[0].end, tz).strftime("%H:%M"), "20:00")
+        self.assertEqual(local(windows[0].end, BRUSSELS).strftime("%H:%M"), "14:00")
+        # Monday to Friday, then the next Monday: no weekend window
+        starts = [local(w.start, BRUSSELS).strftime("%a %d %H:%M") for w in windows]
+        self.assertEqual(
+            starts,
+            ["Mon 16 08:30", "Tue 17 08:30", "Wed 18 08:30", "Thu 19 08:30", "Fri 20 08:30"]
+            + ["Mon 23 08:30"],
+        )
+
+    def test_chinese_candidate_brussels_hr_winter(self):
+        now = utc(2025, 1, 13, 0, 0)  # Monday, Brussels on CET (UTC+1)
+        hr = hr_calendar(now, BRUSSELS)
+        window = next_window(now, "Asia/Shanghai", "student", hr_intervals=hr)
+        self.assertWindow(window, utc(2025, 1, 13, 7, 30), utc(2025, 1, 13, 12), OFFICE_HOURS)
+        self.assertEqual(local(window.start, "Asia/Shanghai").strftime("%H:%M"), "15:30")
+
+    def test_us_west_and_east_coast_three_hours_apart(self):
+        west = phone_tz.guess_candidate_tz("+1 650 253 0000").tz
+        east = phone_tz.guess_candidate_tz("+1 212 555 0100").tz
+        self.assertEqual((west, east), ("America/Los_Angeles", "America/New_York"))
+        now = utc(2025, 6, 10, 12, 0)
+        west_window = next_window(now, west, "employed")
+        east_window = next_window(now, east, "employed")
+        self.assertEqual(east_window.start, utc(2025, 6, 10, 23))
+        self.assertEqual(west_window.start, utc(2025, 6, 11, 2))
+        self.assertEqual(west_window.start - east_window.start, timedelta(hours=3))
+        for window, zone in ((west_window, west), (east_window, east)):
+            self.assertEqual(local(window.start, zone).hour, 19)
+
+    def assertEvenings(self, zone, now, expected_utc_starts):
+        windows = next_windows(now, zone, "employed", kinds=(EVENING,), limit=4)
+        self.assertEqual([w.start for w in windows], expected_utc_starts)
+        for window in windows:
+            self.assertEqual(local(window.start, zone).strftime("%H:%M"), "19:00")
+            self.assertEqual(local(window.end, zone).strftime("%H:%M"), "21:00")
+            self.assertEqual(window.end - window.start, timedelta(hours=2))
+
+    def test_dst_europe_spring(self):
+        # last Sunday of March 2025 is the 30th: CET -> CEST
+        self.assertEvenings(
+            "Europe/Paris",
+            utc(2025, 3, 27, 12),
+            [utc(2025, 3, 27, 18), utc(2025, 3, 28, 18), utc(2025, 3, 31, 17), utc(2025, 4, 1, 17)],
+        )
+        weekend = next_windows(utc(2025, 3, 29, 0), "Europe/Paris", "employed", limit=4)
+        self.assertEqual(
+            [w.start for w in weekend],
+            [utc(2025, 3, 29, 9), utc(2025, 3, 29, 13), utc(2025, 3, 30, 8), utc(2025, 3, 30, 12)],
+        )
+
+    def test_dst_europe_autumn(self):
+        # last Sunday of October 2025 is the 26th: CEST -> CET
+        self.assertEvenings(
+            "Europe/Paris",
+            utc(2025, 10, 23, 12),
+            [utc(2025, 10, 23, 17), utc(2025, 10, 24, 17), utc(2025, 10, 27, 18)]
+            + [utc(2025, 10, 28, 18)],
+        )
+
+    def test_dst_us_spring(self):
+        # second Sunday of March 2025 is the 9th: EST -> EDT
+        self.assertEvenings(
+            "America/New_York",
+            utc(2025, 3, 6, 12),
+            [utc(2025, 3, 7, 0), utc(2025, 3, 8, 0), utc(2025, 3, 10, 23), utc(2025, 3, 11, 23)],
+        )
+
+    def test_dst_us_autumn(self):
+        # first Sunday of November 2025 is the 2nd: EDT -> EST
+        self.assertEvenings(
+            "America/New_York",
+            utc(2025, 10, 30, 12),
+            [utc(2025, 10, 30, 23), utc(2025, 10, 31, 23), utc(2025, 11, 4, 0), utc(2025, 11, 5, 0)],
+        )
+
+    def test_dst_company_and_candidate_switch_on_different_dates(self):
+        # 2025-03-10..28: New York already on EDT, Brussels still on CET
+        now = utc(2025, 3, 24, 0)  # Monday
+        hr = hr_calendar(now, BRUSSELS)
+        zone = "America/New_York"
+        windows = next_windows(now, zone, "available", hr_intervals=hr, limit=10)
+        # before Brussels switches: 07:30-16:30 UTC vs NY 09:00-20:00 EDT = 13:00-00:00 UTC
+        self.assertWindow(windows[0], utc(2025, 3, 24, 13), utc(2025, 3, 24, 16, 30), OFFICE_HOURS)
+        # after the Brussels switch (Monday 31st): 06:30-15:30 UTC
+        after = [w for w in windows if w.start.date() == datetime(2025, 3, 31).date()]
+        self.assertWindow(after[0], utc(2025, 3, 31, 13), utc(2025, 3, 31, 15, 30), OFFICE_HOURS)
+        for window in windows:
+            self.assertEqual(local(window.start, zone).strftime("%H:%M"), "09:00")
+
+    def test_public_holiday_on_wednesday_skips_evening(self):
+        holiday = local_day(datetime(2025, 6, 11).date(), BRUSSELS)  # Wednesday
+        windows = next_windows(utc(2025, 6, 10, 8), "Europe/Paris", "employed", holidays=[holiday])
+        self.assertEqual(
+            [w.start for w in windows],
+            [utc(2025, 6, 10, 17), utc(2025, 6, 12, 17), utc(2025, 6, 13, 17)],
+        )
+        window = next_window(utc(2025, 6, 11, 6), "Europe/Paris", "employed", holidays=[holiday])
+        self.assertWindow(window, utc(2025, 6, 12, 17), utc(2025, 6, 12, 19), EVENING)
+
+    def test_holiday_cuts_window_in_two(self):
+        holiday = (utc(2025, 6, 10, 17, 30), utc(2025, 6, 10, 18))
+        windows = next_windows(
+            utc(2025, 6, 10, 8), "Europe/Paris", "employed", holidays=[holiday], limit=2
+        )
+        self.assertWindow(windows[0], utc(2025, 6, 10, 17), utc(2025, 6, 10, 17, 30), EVENING)
+        self.assertWindow(windows[1], utc(2025, 6, 10, 18), utc(2025, 6, 10, 19), EVENING)
+
+    def test_holidays_apply_to_office_hours(self):
+        now = utc(2025, 6, 16, 0)
+        hr = hr_calendar(now, BRUSSELS)
+        holiday = local_day(datetime(2025, 6, 16).date(), BRUSSELS)
+        window = next_window(now, "Europe/Paris", "available", hr_intervals=hr, holidays=[holiday])
+        self.assertWindow(window, utc(2025, 6, 17, 7), utc(2025, 6, 17, 15, 30), OFFICE_HOURS)
+
+    def test_started_window_starts_now(self):
+        now = utc(2025, 6, 10, 17, 42, 13, 5)
+        window = next_window(now, "Europe/Paris", "employed")
+        self.assertWindow(window, now, utc(2025, 6, 10, 19), EVENING)
+
+    def test_naive_now_is_utc(self):
+        aware = next_window(utc(2025, 6, 10, 17, 30), "Europe/Paris", "employed")
+        naive = next_window(datetime(2025, 6, 10, 17, 30), "Europe/Paris", "employed")
+        self.assertEqual(aware, naive)
+        self.assertEqual(naive.start.tzinfo, UTC)
+
+    def test_too_short_remainder_is_dropped(self):
+        window = next_window(utc(2025, 6, 10, 18, 50), "Europe/Paris", "employed")
+        self.assertEqual(window.start, utc(2025, 6, 11, 17))
+
+    def test_friday_evening_then_saturday_morning(self):
+        friday = next_window(utc(2025, 6, 13, 12), "Europe/Paris", "employed")
+        self.assertWindow(friday, utc(2025, 6, 13, 17), utc(2025, 6, 13, 19), EVENING)
+        saturday = next_window(utc(2025, 6, 13, 19, 30), "Europe/Paris", "employed")
+        self.assertWindow(saturday, utc(2025, 6, 14, 8), utc(2025, 6, 14, 10), WEEKEND)
+        self.assertEqual(local(saturday.start, "Europe/Paris").strftime("%a %H:%M"), "Sat 10:00")
+
+    def test_kinds_restriction(self):
+        now = utc(2025, 6, 10, 8)
+        windows = next_windows(now, "Europe/Paris", "employed", kinds=(WEEKEND,), limit=5)
+        self.assertEqual({w.kind for w in windows}, {WEEKEND})
+        self.assertEqual(windows[0].start, utc(2025, 6, 14, 8))
+        # retry an available candidate with evening windows
+        evening = next_window(now, "Europe/Paris", "available", kinds=[EVENING])
+        self.assertEqual(evening.kind, EVENING)
+        self.assertEqual(next_windows(now, "Europe/Paris", "employed", kinds=()), [])
+
+    def test_office_hours_without_hr_intervals(self):
+        self.assertIsNone(next_window(utc(2025, 6, 10, 8), "Europe/Paris", "available"))
+
+    def test_limit_and_horizon(self):
+        now = utc(2025, 6, 10, 8)
+        self.assertEqual(next_windows(now, "Europe/Paris", "employed", limit=0), [])
+        everything = next_windows(now, "Europe/Paris", "employed", limit=None)
+        # 3 weeks: 15 weekday evenings + 6 weekend days x 2 ranges
+        self.assertEqual(len(everything), 27)
+        self.assertTrue(all(w.start < now + timedelta(days=21) for w in everything))
+        short = PlannerConfig(horizon_days=2)
+        self.assertEqual(len(next_windows(now, "Europe/Paris", "employed", config=short)), 2)
+
+    def test_dst_gap_start_moves_to_first_valid_instant(self):
+        config = PlannerConfig(evening=(2.5, 4.0), quiet=(0.0, 1.0), weekend_days=())
+        # 2025-03-30 Paris: 02:00 CET jumps to 03:00 CEST (01:00 UTC)
+        window = next_window(utc(2025, 3, 29, 12), "Europe/Paris", "employed", config=config)
+        self.assertWindow(window, utc(2025, 3, 30, 1), utc(2025, 3, 30, 2), EVENING)
+        config = PlannerConfig(evening=(1.5, 4.0), quiet=(0.0, 1.0), weekend_days=())
+        window = next_window(utc(2025, 3, 29, 12), "Europe/Paris", "employed", config=config)
+        self.assertWindow(window, utc(2025, 3, 30, 0, 30), utc(2025, 3, 30, 2), EVENING)
+
+    def test_dst_fold_stays_within_bounds(self):
+        # 2025-10-26 Paris: 03:00 CEST goes back to 02:00 CET (01:00 UTC)
+        config = PlannerConfig(evening=(2.5, 4.0), quiet=(0.0, 1.0), weekend_days=())
+        window = next_window(utc(2025, 10, 25, 12), "Europe/Paris", "employed", config=config)
+        # ambiguous start: the later 02:30 (CET)
+        self.assertWindow(window, utc(2025, 10, 26, 1, 30), utc(2025, 10, 26, 3), EVENING)
+        config = PlannerConfig(evening=(1.5, 2.5), quiet=(0.0, 1.0), weekend_days=())
+        window = next_window(utc(2025, 10, 25, 12), "Europe/Paris", "employed", config=config)
+        # ambiguous end: the earlier 02:30 (CEST)
+        self.assertWindow(window, utc(2025, 10, 25, 23, 30), utc(2025, 10, 26, 0, 30), EVENING)
+
+    def test_quiet_hours_clip_configured_ranges(self):
+        config = PlannerConfig(evening=(18.0, 23.0), quiet=(21.5, 7.0))
+        window = next_window(utc(2025, 6, 10, 8), "Europe/Paris", "employed", config=config)
+        self.assertWindow(window, utc(2025, 6, 10, 16), utc(2025, 6, 10, 19, 30), EVENING)
+
+    def test_invalid_input(self):
+        now = utc(2025, 6, 10, 8)
+        for zone in ("Mars/Olympus_Mons", "", None, "../etc/passwd", "europe/paris"):
+            with self.assertRaises(ValueError):
+                next_window(now, zone, "employed")
+        bad_configs = (
+            {"evening": (21.0, 19.0)},
+            {"evening": (19.0, 19.0)},
+            {"daytime": (9.0, 25.0)},
+            {"weekend_ranges": ((10.0, -1.0),)},
+            {"quiet": (8.0, 8.0)},
+            {"quiet": (21.0, 24.5)},
+            {"weekend_days": (7,)},
+            {"min_duration_minutes": -1},
+            {"horizon_days": 0},
+            {"evening": "19-21"},
+        )
+        for values in bad_configs:
+            with self.assertRaises(ValueError, msg=values):
+                PlannerConfig(**values)
+        with self.assertRaises(ValueError):
+            next_window(now, "Europe/Paris", "employed", kinds=("lunch",))
+
+    def test_config_lists_are_normalised(self):
+        config = PlannerConfig(weekend_days=[6, 5], weekend_ranges=[[10, 12]], evening=[19, 21])
+        self.assertEqual(config.weekend_days, (5, 6))
+        self.assertEqual(config.weekend_ranges, ((10.0, 12.0),))
+        self.assertEqual(hash(config), hash(PlannerConfig(weekend_ranges=((10, 12),))))
+
+    def test_tools_package_exports(self):
+        self.assertIs(call_planner.next_window, next_window)
+
+
+# ---------------------------------------------------------------------------
+# Property-based tests
+# ---------------------------------------------------------------------------
+
+quarter_hours = st.integers(0, 96).map(lambda quarters: quarters / 4)
+
+
+@st.composite
+def hour_ranges(draw):
+    low, high = sorted(draw(st.lists(quarter_hours, min_size=2, max_size=2, unique=True)))
+    return (low, high)
+
+
+@st.composite
+def planner_configs(draw):
+    """Default config half of the time, else a random valid one (incl. night windows)."""
+    if draw(st.booleans()):
+        return PlannerConfig()
+    quiet = tuple(draw(st.lists(quarter_hours, min_size=2, max_size=2, unique=True)))
+    return PlannerConfig(
+        evening=draw(hour_ranges()),
+        weekend_days=tuple(draw(st.sets(st.integers(0, 6), max_size=3))),
+        weekend_ranges=tuple(draw(st.lists(hour_ranges(), min_size=1, max_size=3))),
+        daytime=draw(hour_ranges()),
+        quiet=quiet,
+        min_duration_minutes=draw(st.sampled_from((0, 15, 60))),
+        horizon_days=draw(st.sampled_from((3, 7, 21))),
+    )
+
+
+nows = st.datetimes(min_value=datetime(2024, 1, 1), max_value=datetime(2030, 12, 31)).map(
+    lambda dt: dt.replace(tzinfo=UTC)
+)
+
+
+@st.composite
+def holiday_lists(draw, now):
+    """Up to 4 holidays (start, end) around the planning horizon, in random order."""
+    holidays = []
+    for offset, duration in draw(
+        st.lists(st.tuples(st.integers(-2 * 1440, 21 * 1440), st.integers(1, 3 * 1440)), max_size=4)
+    ):
+        start = now + timedelta(minutes=offset)
+        holidays.append((start, start + timedelta(minutes=duration)))
+    return holidays
+
+
+@st.composite
+def scenarios(draw):
+    now = draw(nows)
+    return {
+        "now": now,
+        "zone": draw(st.sampled_from(ZONES)),
+        "company": draw(st.sampled_from(COMPANY_ZONES)),
+        "status": draw(st.sampled_from(STATUSES)),
+        "holidays": draw(holiday_lists(now)),
+        "config": draw(planner_configs()),
+        "kinds": draw(st.one_of(st.none(), st.sets(st.sampled_from(call_planner.ALL_KINDS)))),
+    }
+
+
+def scenario_hr(scenario):
+    return hr_calendar(
+        scenario["now"], scenario["company"], ranges=((8.5, 12.0), (13.0, 17.5)), days=25
+    )
+
+
+@tagged("post_install", "-at_install")
+class TestCallPlannerProperties(BaseCase):
+    """Invariants over random instants, zones, statuses, holidays and configs."""
+
+    def assertWallInside(self, window, zone, ranges, message):
+        """Start, midpoint and end (exclusive) local wall times lie in one of ``ranges``."""
+        middle = window.start + (window.end - window.start) / 2
+        for instant in (window.start, middle, window.end - timedelta(microseconds=1)):
+            hours = wall_hours(instant, zone)
+            inside = any(low - 1e-9 <= hours < high + 1e-9 for low, high in ranges)
+            self.assertTrue(inside, f"{message}: {instant} = {hours:.4f}h not in {ranges}")
+
+    def assertNotQuiet(self, window, zone, quiet):
+        middle = window.start + (window.end - window.start) / 2
+        for instant in (window.start, middle, window.end - timedelta(microseconds=1)):
+            hours = wall_hours(instant, zone)
+            self.assertFalse(in_range(hours, *quiet), f"{window} in quiet hours ({hours:.4f}h)")
+
+    def check_kind_hours(self, window, zone, config):
+        weekday = local(window.start, zone).weekday()
+        if window.kind == EVENING:
+            self.assertNotIn(weekday, config.weekend_days)
+            self.assertWallInside(window, zone, [config.evening], "evening")
+        elif window.kind == WEEKEND:
+            self.assertIn(weekday, config.weekend_days)
+            self.assertWallInside(window, zone, config.weekend_ranges, "weekend")
+        else:
+            self.assertWallInside(window, zone, [config.daytime], "office hours")
+
+    def check_invariants(self, scenario, hr, windows):
+        now, zone, config = scenario["now"], scenario["zone"], scenario["config"]
+        kinds = scenario["kinds"]
+        allowed = window_kinds_for(scenario["status"]) if kinds is None else kinds
+        minimum = timedelta(minutes=config.min_duration_minutes)
+        for window in windows:
+            self.assertEqual(window.start.utcoffset(), timedelta(0))
+            self.assertGreaterEqual(window.start, now)
+            self.assertLess(window.start, now + timedelta(days=config.horizon_days))
+            self.assertLess(window.start, window.end)
+            self.assertGreaterEqual(window.end - window.start, minimum)
+            self.assertIn(window.kind, allowed)
+            self.assertNotQuiet(window, zone, config.quiet)
+            self.check_kind_hours(window, zone, config)
+            for start, end in scenario["holidays"]:
+                self.assertFalse(window.start < end and start < window.end, "holiday overlap")
+            if window.kind == OFFICE_HOURS:
+                self.assertTrue(
+                    any(start <= window.start and window.end <= end for start, end in hr),
+                    f"{window} outside HR intervals",
+                )
+        for before, after in zip(windows, windows[1:], strict=False):
+            self.assertLessEqual(before.end, after.start, "overlapping or unsorted windows")
+
+    @PROPERTY_SETTINGS
+    @given(scenarios())
+    def test_invariants(self, scenario):
+        hr = scenario_hr(scenario)
+        args = (scenario["now"], scenario["zone"], scenario["status"])
+        options = {
+            "hr_intervals": hr,
+            "holidays": scenario["holidays"],
+            "config": scenario["config"],
+            "kinds": scenario["kinds"],
+        }
+        windows = next_windows(*args, **options, limit=None)
+        self.check_invariants(scenario, hr, windows)
+        self.assertEqual(next_windows(*args, **options, limit=3), windows[:3])
+        self.assertEqual(next_window(*args, **options), windows[0] if windows else None)
+
+    @settings(max_examples=60, deadline=None, database=None)
+    @given(
+        st.datetimes(min_value=datetime(2024, 1, 1), max_value=datetime(2030, 12, 31)),
+        st.sampled_from(ZONES),
+        st.sampled_from(COMPANY_ZONES),
+        st.sampled_from(STATUSES),
+        st.lists(st.tuples(st.integers(0, 7 * 1440), st.integers(1, 2 * 1440)), max_size=3),
+    )
+    def test_matches_minute_by_minute_oracle(self, now, zone, company, status, holiday_specs):
+        """With the default hours, windows are exactly the maximal runs of allowed minutes."""
+        now = now.replace(second=0, microsecond=0, tzinfo=UTC)
+        config = PlannerConfig(horizon_days=7)
+        hr = hr_calendar(now, company, ranges=((8.5, 12.0), (13.0, 17.5)), days=10)
+        holidays = [
+            (now + timedelta(minutes=a), now + timedelta(minutes=a + b)) for a, b in holiday_specs
+        ]
+        windows = next_windows(
+            now, zone, status, hr_intervals=hr, holidays=holidays, config=config, limit=None
+        )
+        expected = self.oracle(now, zone, status, hr, holidays, config)
+        self.assertEqual([(w.start, w.end, w.kind) for w in windows], expected)
+
+    def oracle(self, now, zone, status, hr, holidays, config):
+        """Brute force: scan every minute of the horizon (plus a day) and group runs."""
+        kinds = window_kinds_for(status)
+        horizon = now + timedelta(days=config.horizon_days)
+        runs = []
+        minute = now
+        while minute < horizon + timedelta(days=1):
+            kind = self.minute_kind(minute, zone, kinds, hr, holidays, config)
+            if kind and runs and runs[-1][1] == minute and runs[-1][2] == kind:
+                runs[-1][1] = minute + timedelta(minutes=1)
+            elif kind:
+                runs.append([minute, minute + timedelta(minutes=1), kind])
+            minute += timedelta(minutes=1)
+        minimum = timedelta(minutes=config.min_duration_minutes)
+        return [
+            (start, end, kind)
+            for start, end, kind in runs
+            if end - start >= minimum and start < horizon
+        ]
+
+    def minute_kind(self, minute, zone, kinds, hr, holidays, config):
+        hours = wall_hours(minute, zone)
+        if in_range(hours, *config.quiet) or any(s <= minute < e for s, e in holidays):
+            return None
+        weekend = local(minute, zone).weekday() in config.weekend_days
+        if EVENING in kinds and not weekend and in_range(hours, *config.evening):
+            return EVENING
+        if WEEKEND in kinds and weekend:
+            if any(in_range(hours, low, high) for low, high in config.weekend_ranges):
+                return WEEKEND
+        if OFFICE_HOURS in kinds and in_range(hours, *config.daytime):
+            if any(s <= minute < e for s, e in hr):
+                return OFFICE_HOURS
+        return None
