@@ -41,7 +41,7 @@
     ],
     "assets": {
         "web.assets_tests": [
-            "hr_recruitment_invitation/static/src/js/tours/*.js",
+            "hr_recruitment_invitation/static/tests/tours/*.js",
         ],
     },
     "application": False,

@@ -25,9 +25,13 @@ class HrApplicant(models.Model):
             applicant.invitation_count = counts.get(applicant.id, 0)
 
     def action_plan_invitation_call(self):
-        """Plan the next invitation call of these applications at the candidate's best window."""
-        invitations = self._get_or_create_open_invitations()
-        invitations._plan_next_call()
+        """Plan the next invitation call of these applications at the candidate's best window.
+
+        All or nothing: when one application cannot be planned, nothing is created or changed.
+        """
+        with self.env.cr.savepoint():
+            invitations = self._get_or_create_open_invitations()
+            invitations._plan_next_call()
         if len(invitations) == 1:
             return invitations._get_form_action()
         return {

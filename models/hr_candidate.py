@@ -20,7 +20,7 @@ class HrCandidate(models.Model):
         "the others during HR working hours.",
     )
     current_employer = fields.Char()
-    resume_updated_on = fields.Date("Resume Updated On")
+    resume_updated_on = fields.Date()
     best_time_note = fields.Char(
         "Best Time to Reach", help="What the candidate said about when to call them."
     )

@@ -27,6 +27,7 @@ CALL_WINDOWS = [
 CLOSED_STATES = ("declined", "attended", "no_show", "cancelled")
 PLANNABLE_STATES = ("draft", "calling", "unreachable")
 FRESHNESS = [("hot", "Hot"), ("warm", "Warm"), ("cold", "Cold")]
+FRESHNESS_RANK = {key: rank for rank, (key, _label) in enumerate(FRESHNESS)}
 HOT_DAYS, WARM_DAYS = 7, 30
 
 
@@ -34,7 +35,7 @@ class HrInvitation(models.Model):
     _name = "hr.invitation"
     _description = "Interview Invitation"
     _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
-    _order = "is_key_role desc, resume_freshness, applied_on, id"
+    _order = "is_key_role desc, resume_freshness_rank, applied_on, id"
     _check_company_auto = True
 
     applicant_id = fields.Many2one(
@@ -66,6 +67,7 @@ class HrInvitation(models.Model):
         store=True,
         help="Hot: resume updated within 7 days; warm: within 30 days; cold: older or unknown.",
     )
+    resume_freshness_rank = fields.Integer(compute="_compute_resume_freshness", store=True)
     user_id = fields.Many2one(
         "res.users",
         string="Recruiter",
@@ -107,7 +109,7 @@ class HrInvitation(models.Model):
         "calendar.event", "Interview", copy=False, index="btree_not_null", ondelete="set null"
     )
     interview_start = fields.Datetime(related="event_id.start", string="Interview Start")
-    feedback_ids = fields.One2many("hr.invitation.feedback", "invitation_id", "Feedback")
+    feedback_ids = fields.One2many("hr.invitation.feedback", "invitation_id")
     next_call_display = fields.Char("Next Call (your time)", compute="_compute_next_call_display")
     next_call_candidate_display = fields.Char(
         "Next Call (candidate's time)", compute="_compute_next_call_display"
@@ -129,9 +131,9 @@ class HrInvitation(models.Model):
     def _compute_resume_freshness(self):
         today = fields.Date.context_today(self)
         for invitation in self:
-            invitation.resume_freshness = self._freshness_of(
-                invitation.candidate_id.resume_updated_on, today
-            )
+            freshness = self._freshness_of(invitation.candidate_id.resume_updated_on, today)
+            invitation.resume_freshness = freshness
+            invitation.resume_freshness_rank = FRESHNESS_RANK[freshness]
 
     @api.model
     def _freshness_of(self, resume_date, today):
@@ -553,5 +555,6 @@ class HrInvitation(models.Model):
     def _cron_refresh_resume_freshness(self):
         """Resume freshness depends on today: recompute it for open invitations once a day."""
         invitations = self.search([("state", "not in", CLOSED_STATES)])
-        self.env.add_to_compute(self._fields["resume_freshness"], invitations)
-        invitations.flush_recordset(["resume_freshness"])
+        for fname in ("resume_freshness", "resume_freshness_rank"):
+            self.env.add_to_compute(self._fields[fname], invitations)
+        invitations.flush_recordset(["resume_freshness", "resume_freshness_rank"])

@@ -14,7 +14,7 @@ class HrInvitationConcern(models.Model):
         "hr.invitation.call", "Raised During", ondelete="set null", index="btree_not_null"
     )
     topic_id = fields.Many2one(
-        "hr.invitation.concern.topic", "Topic", required=True, ondelete="restrict", index=True
+        "hr.invitation.concern.topic", required=True, ondelete="restrict", index=True
     )
     category = fields.Selection(related="topic_id.category", store=True)
     state = fields.Selection(

@@ -38,7 +38,6 @@ class HrInvitationConcernTopic(models.Model):
     )
     owner_id = fields.Many2one(
         "res.users",
-        "Owner",
         domain="[('share', '=', False)]",
         help="Who keeps the answer up to date and follows up unresolved concerns.",
     )

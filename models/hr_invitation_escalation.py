@@ -15,14 +15,12 @@ class HrInvitationEscalation(models.Model):
     candidate_id = fields.Many2one(related="invitation_id.candidate_id", store=True)
     job_id = fields.Many2one(related="invitation_id.job_id", store=True)
     requested_by_id = fields.Many2one(
-        "res.users", "Requested By", required=True, default=lambda self: self.env.user
+        "res.users", required=True, default=lambda self: self.env.user
     )
     senior_user_id = fields.Many2one(
         "res.users", "Senior HR", domain="[('share', '=', False)]", tracking=True
     )
-    approver_id = fields.Many2one(
-        "res.users", "Approver", domain="[('share', '=', False)]", tracking=True
-    )
+    approver_id = fields.Many2one("res.users", domain="[('share', '=', False)]", tracking=True)
     reason = fields.Text(required=True)
     state = fields.Selection(
         [
@@ -38,7 +36,7 @@ class HrInvitationEscalation(models.Model):
     )
     decision_note = fields.Text()
     decided_at = fields.Datetime(readonly=True)
-    decided_by_id = fields.Many2one("res.users", "Decided By", readonly=True)
+    decided_by_id = fields.Many2one("res.users", readonly=True)
 
     @api.depends("invitation_id")
     def _compute_display_name(self):

@@ -27,15 +27,15 @@ class HrInvitationReport(models.Model):
     sourcing_channel = fields.Selection(
         [("applied", "Applied by themselves"), ("sourced", "Sourced by HR")], readonly=True
     )
-    source_id = fields.Many2one("utm.source", "Source", readonly=True)
+    source_id = fields.Many2one("utm.source", readonly=True)
     employment_status = fields.Selection(EMPLOYMENT_STATUSES, readonly=True)
     call_count = fields.Integer("Calls", readonly=True, aggregator="sum")
     avg_call_duration = fields.Float("Average Call (min)", readonly=True, aggregator="avg")
-    planned = fields.Integer("Planned", readonly=True, aggregator="sum")
-    reached = fields.Integer("Reached", readonly=True, aggregator="sum")
-    invited = fields.Integer("Invited", readonly=True, aggregator="sum")
-    confirmed = fields.Integer("Confirmed", readonly=True, aggregator="sum")
-    attended = fields.Integer("Attended", readonly=True, aggregator="sum")
+    planned = fields.Integer(readonly=True, aggregator="sum")
+    reached = fields.Integer(readonly=True, aggregator="sum")
+    invited = fields.Integer(readonly=True, aggregator="sum")
+    confirmed = fields.Integer(readonly=True, aggregator="sum")
+    attended = fields.Integer(readonly=True, aggregator="sum")
     no_show = fields.Integer("No-shows", readonly=True, aggregator="sum")
 
     def init(self):

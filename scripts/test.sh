@@ -38,9 +38,9 @@ echo "== Lint"
 (cd "$REPO_DIR" && ruff check . && ruff format --check .) || status=1
 (cd "$REPO_DIR" && pylint --rcfile=.pylintrc-mandatory --score=n \
     $(git ls-files '*.py' 2>/dev/null || find . -name '*.py')) || status=1
-(cd "$REPO_DIR/.." && oca-checks-odoo-module "$REPO_DIR" \
-    --disable=xml-duplicate-record-id) || status=1
-(cd "$REPO_DIR" && oca-checks-po i18n/*.po* ) || status=1
+oca-checks-odoo-module "$REPO_DIR/__manifest__.py" || status=1
+po_files=$(find "$REPO_DIR/i18n" -name '*.po*' 2>/dev/null)
+[ -z "$po_files" ] || oca-checks-po $po_files || status=1
 [ $status -eq 0 ] && echo "lint: clean" || echo "lint: FAILED"
 
 # Warnings and errors logged while installing; the test run's own failures are counted apart.

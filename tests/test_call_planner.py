@@ -1,4 +1,6 @@
 from datetime import UTC, datetime, timedelta
+from functools import lru_cache
+from itertools import pairwise
 from zoneinfo import ZoneInfo
 
 from hypothesis import HealthCheck, given, settings
@@ -195,7 +197,12 @@ class TestCallPlanner(BaseCase):
         self.assertEvenings(
             "America/New_York",
             utc(2025, 10, 30, 12),
-            [utc(2025, 10, 30, 23), utc(2025, 10, 31, 23), utc(2025, 11, 4, 0), utc(2025, 11, 5, 0)],
+            [
+                utc(2025, 10, 30, 23),
+                utc(2025, 10, 31, 23),
+                utc(2025, 11, 4, 0),
+                utc(2025, 11, 5, 0),
+            ],
         )
 
     def test_dst_company_and_candidate_switch_on_different_dates(self):
@@ -387,16 +394,68 @@ def holiday_lists(draw, now):
     return holidays
 
 
+night_hours = st.integers(0, 28).map(lambda quarters: quarters / 4)  # 00:00..07:00
+
+
+@lru_cache(maxsize=1)
+def dst_changes():
+    """(zone, UTC noon before a change) for every UTC-offset change of ZONES in 2024-2030."""
+    changes = []
+    for zone in ZONES:
+        tz = ZoneInfo(zone)
+        noon = utc(2024, 1, 1, 12)
+        previous = noon.astimezone(tz).utcoffset()
+        while noon.year < 2031:
+            offset = (noon + timedelta(days=1)).astimezone(tz).utcoffset()
+            if offset != previous:
+                changes.append((zone, noon))
+            previous = offset
+            noon += timedelta(days=1)
+    return changes
+
+
 @st.composite
-def scenarios(draw):
-    now = draw(nows)
+def random_moments(draw):
+    return draw(st.sampled_from(ZONES)), draw(nows)
+
+
+@st.composite
+def dst_moments(draw):
+    """A zone and an instant up to 3 days before one of its offset changes."""
+    zone, noon = draw(st.sampled_from(dst_changes()))
+    return zone, noon - timedelta(minutes=draw(st.integers(0, 3 * 1440)))
+
+
+@st.composite
+def night_configs(draw):
+    """Configs whose windows cover the small hours, where DST changes happen."""
+
+    def night_range():
+        low, high = sorted(draw(st.lists(night_hours, min_size=2, max_size=2, unique=True)))
+        return (low, high)
+
+    quiet = draw(st.sampled_from(((21.0, 0.5), (6.5, 7.0), (12.0, 13.0), (3.0, 1.0))))
+    return PlannerConfig(
+        evening=night_range(),
+        weekend_days=tuple(draw(st.sets(st.integers(0, 6), max_size=2))),
+        weekend_ranges=(night_range(), night_range()),
+        daytime=night_range(),
+        quiet=quiet,
+        min_duration_minutes=draw(st.sampled_from((0, 15))),
+        horizon_days=draw(st.sampled_from((5, 7))),
+    )
+
+
+@st.composite
+def scenarios(draw, moments=random_moments, configs=planner_configs):
+    zone, now = draw(moments())
     return {
         "now": now,
-        "zone": draw(st.sampled_from(ZONES)),
+        "zone": zone,
         "company": draw(st.sampled_from(COMPANY_ZONES)),
         "status": draw(st.sampled_from(STATUSES)),
         "holidays": draw(holiday_lists(now)),
-        "config": draw(planner_configs()),
+        "config": draw(configs()),
         "kinds": draw(st.one_of(st.none(), st.sets(st.sampled_from(call_planner.ALL_KINDS)))),
     }
 
@@ -407,36 +466,45 @@ def scenario_hr(scenario):
     )
 
 
+def sample_instants(window, step):
+    """Start, midpoint, last microsecond and every ``step`` of a window."""
+    instants = [window.start + (window.end - window.start) / 2]
+    instant = window.start
+    while instant < window.end:
+        instants.append(instant)
+        instant += step
+    instants.append(window.end - timedelta(microseconds=1))
+    return instants
+
+
 @tagged("post_install", "-at_install")
 class TestCallPlannerProperties(BaseCase):
     """Invariants over random instants, zones, statuses, holidays and configs."""
 
-    def assertWallInside(self, window, zone, ranges, message):
-        """Start, midpoint and end (exclusive) local wall times lie in one of ``ranges``."""
-        middle = window.start + (window.end - window.start) / 2
-        for instant in (window.start, middle, window.end - timedelta(microseconds=1)):
+    def assertWallInside(self, instants, zone, ranges, message):
+        """Local wall times of ``instants`` lie in one of ``ranges``."""
+        for instant in instants:
             hours = wall_hours(instant, zone)
             inside = any(low - 1e-9 <= hours < high + 1e-9 for low, high in ranges)
             self.assertTrue(inside, f"{message}: {instant} = {hours:.4f}h not in {ranges}")
 
-    def assertNotQuiet(self, window, zone, quiet):
-        middle = window.start + (window.end - window.start) / 2
-        for instant in (window.start, middle, window.end - timedelta(microseconds=1)):
+    def assertNotQuiet(self, instants, zone, quiet):
+        for instant in instants:
             hours = wall_hours(instant, zone)
-            self.assertFalse(in_range(hours, *quiet), f"{window} in quiet hours ({hours:.4f}h)")
+            self.assertFalse(in_range(hours, *quiet), f"{instant} in quiet hours ({hours:.4f}h)")
 
-    def check_kind_hours(self, window, zone, config):
+    def check_kind_hours(self, window, instants, zone, config):
         weekday = local(window.start, zone).weekday()
         if window.kind == EVENING:
             self.assertNotIn(weekday, config.weekend_days)
-            self.assertWallInside(window, zone, [config.evening], "evening")
+            self.assertWallInside(instants, zone, [config.evening], "evening")
         elif window.kind == WEEKEND:
             self.assertIn(weekday, config.weekend_days)
-            self.assertWallInside(window, zone, config.weekend_ranges, "weekend")
+            self.assertWallInside(instants, zone, config.weekend_ranges, "weekend")
         else:
-            self.assertWallInside(window, zone, [config.daytime], "office hours")
+            self.assertWallInside(instants, zone, [config.daytime], "office hours")
 
-    def check_invariants(self, scenario, hr, windows):
+    def check_invariants(self, scenario, hr, windows, step):
         now, zone, config = scenario["now"], scenario["zone"], scenario["config"]
         kinds = scenario["kinds"]
         allowed = window_kinds_for(scenario["status"]) if kinds is None else kinds
@@ -448,8 +516,9 @@ class TestCallPlannerProperties(BaseCase):
             self.assertLess(window.start, window.end)
             self.assertGreaterEqual(window.end - window.start, minimum)
             self.assertIn(window.kind, allowed)
-            self.assertNotQuiet(window, zone, config.quiet)
-            self.check_kind_hours(window, zone, config)
+            instants = sample_instants(window, step)
+            self.assertNotQuiet(instants, zone, config.quiet)
+            self.check_kind_hours(window, instants, zone, config)
             for start, end in scenario["holidays"]:
                 self.assertFalse(window.start < end and start < window.end, "holiday overlap")
             if window.kind == OFFICE_HOURS:
@@ -457,12 +526,20 @@ class TestCallPlannerProperties(BaseCase):
                     any(start <= window.start and window.end <= end for start, end in hr),
                     f"{window} outside HR intervals",
                 )
-        for before, after in zip(windows, windows[1:], strict=False):
+        for before, after in pairwise(windows):
             self.assertLessEqual(before.end, after.start, "overlapping or unsorted windows")
 
     @PROPERTY_SETTINGS
     @given(scenarios())
     def test_invariants(self, scenario):
+        self.check_scenario(scenario, step=timedelta(minutes=30))
+
+    @PROPERTY_SETTINGS
+    @given(scenarios(moments=dst_moments, configs=night_configs))
+    def test_invariants_around_dst_changes(self, scenario):
+        self.check_scenario(scenario, step=timedelta(minutes=5))
+
+    def check_scenario(self, scenario, step):
         hr = scenario_hr(scenario)
         args = (scenario["now"], scenario["zone"], scenario["status"])
         options = {
@@ -472,11 +549,11 @@ class TestCallPlannerProperties(BaseCase):
             "kinds": scenario["kinds"],
         }
         windows = next_windows(*args, **options, limit=None)
-        self.check_invariants(scenario, hr, windows)
+        self.check_invariants(scenario, hr, windows, step)
         self.assertEqual(next_windows(*args, **options, limit=3), windows[:3])
         self.assertEqual(next_window(*args, **options), windows[0] if windows else None)
 
-    @settings(max_examples=60, deadline=None, database=None)
+    @settings(max_examples=100, deadline=None, database=None)
     @given(
         st.datetimes(min_value=datetime(2024, 1, 1), max_value=datetime(2030, 12, 31)),
         st.sampled_from(ZONES),
@@ -525,10 +602,10 @@ class TestCallPlannerProperties(BaseCase):
         weekend = local(minute, zone).weekday() in config.weekend_days
         if EVENING in kinds and not weekend and in_range(hours, *config.evening):
             return EVENING
-        if WEEKEND in kinds and weekend:
-            if any(in_range(hours, low, high) for low, high in config.weekend_ranges):
-                return WEEKEND
-        if OFFICE_HOURS in kinds and in_range(hours, *config.daytime):
-            if any(s <= minute < e for s, e in hr):
-                return OFFICE_HOURS
+        ranges = config.weekend_ranges
+        if WEEKEND in kinds and weekend and any(in_range(hours, *r) for r in ranges):
+            return WEEKEND
+        in_daytime = OFFICE_HOURS in kinds and in_range(hours, *config.daytime)
+        if in_daytime and any(s <= minute < e for s, e in hr):
+            return OFFICE_HOURS
         return None

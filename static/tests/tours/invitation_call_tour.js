@@ -1,0 +1,47 @@
+import { registry } from "@web/core/registry";
+
+registry.category("web_tour.tours").add("hr_recruitment_invitation_call_tour", {
+    steps: () => [
+        {
+            content: "Plan the invitation call from the application",
+            trigger: ".o_form_view button[name='action_plan_invitation_call']",
+            run: "click",
+        },
+        {
+            content: "The invitation is planned: the candidate is to be called",
+            trigger: ".o_statusbar_status button.o_arrow_button_current[data-value='calling']",
+        },
+        {
+            content: "The slot is shown in the candidate's own time",
+            trigger: ".o_field_widget[name='next_call_candidate_display']:contains('Europe/Paris')",
+        },
+        {
+            content: "Start the call",
+            trigger: ".o_form_view .o_form_statusbar button[name='action_start_call']",
+            run: "click",
+        },
+        {
+            content: "Record the outcome",
+            trigger: ".modal .o_field_widget[name='outcome'] select",
+            run: "selectByLabel Invited to interview",
+        },
+        {
+            content: "Record the interest",
+            trigger: ".modal .o_field_widget[name='interest_level'] input[data-value='interested']",
+            run: "click",
+        },
+        {
+            content: "End the call",
+            trigger: ".modal button[name='action_end_call']",
+            run: "click",
+        },
+        {
+            content: "The candidate is invited",
+            trigger: ".o_statusbar_status button.o_arrow_button_current[data-value='invited']",
+        },
+        {
+            content: "The call is in the log",
+            trigger: ".o_field_widget[name='call_ids'] .o_data_row:contains('Invited to interview')",
+        },
+    ],
+});

@@ -1,0 +1,33 @@
+from odoo.tests import HttpCase, new_test_user, tagged
+
+
+@tagged("post_install", "-at_install")
+class TestInvitationTours(HttpCase):
+    def test_recruiter_plans_starts_and_ends_a_call(self):
+        """In Chromium: plan a call from the application, start it, end it as invited."""
+        recruiter = new_test_user(
+            self.env,
+            login="inv_tour_recruiter",
+            groups="hr_recruitment.group_hr_recruitment_user",
+            tz="Europe/Brussels",
+        )
+        candidate = self.env["hr.candidate"].create(
+            {
+                "partner_name": "Camille Laurent",
+                "partner_phone": "+33 6 12 34 56 78",
+                "employment_status": "employed",
+            }
+        )
+        job = self.env["hr.job"].create({"name": "Marketing Planning Specialist"})
+        applicant = self.env["hr.applicant"].create(
+            {"candidate_id": candidate.id, "job_id": job.id, "user_id": recruiter.id}
+        )
+        self.start_tour(
+            f"/odoo/action-hr_recruitment.crm_case_categ0_act_job/{applicant.id}",
+            "hr_recruitment_invitation_call_tour",
+            login="inv_tour_recruiter",
+        )
+        invitation = applicant.invitation_ids
+        self.assertEqual(invitation.state, "invited")
+        self.assertEqual(invitation.call_ids.outcome, "invited")
+        self.assertEqual(invitation.call_ids.interest_level, "interested")
