@@ -63,6 +63,21 @@ else
     echo "install with demo data: clean"
 fi
 
+echo "== Uninstall from $DEMO_DB"
+python3 -m odoo shell -d "$DEMO_DB" --addons-path="$ADDONS" --no-http >"$LOG_DIR/uninstall.log" 2>&1 <<PY
+module = env["ir.module.module"].search([("name", "=", "$MODULE")])
+module.button_immediate_uninstall()
+env.cr.commit()
+print("UNINSTALLED:", module.state)
+PY
+bad=$(bad_log_lines "$LOG_DIR/uninstall.log")
+if grep -q "UNINSTALLED: uninstalled" "$LOG_DIR/uninstall.log" && [ -z "$bad" ]; then
+    echo "uninstall: clean"
+else
+    echo "uninstall: FAILED"; echo "$bad" | head -20; tail -20 "$LOG_DIR/uninstall.log"
+    status=1
+fi
+
 echo "== Tests ($TEST_DB, without demo data, Chromium tours included)"
 python3 -m odoo -d "$TEST_DB" --addons-path="$ADDONS" -i "$MODULE" --without-demo=all \
     --test-enable --test-tags="/$MODULE" --stop-after-init --http-port="$PORT" \
