@@ -7,6 +7,7 @@ from . import hr_candidate_experience
 from . import hr_applicant
 from . import hr_invitation
 from . import hr_invitation_call
+from . import hr_invitation_slot
 from . import hr_invitation_concern_topic
 from . import hr_invitation_concern
 from . import hr_invitation_escalation

@@ -109,6 +109,8 @@ class HrInvitation(models.Model):
         "calendar.event", "Interview", copy=False, index="btree_not_null", ondelete="set null"
     )
     interview_start = fields.Datetime(related="event_id.start", string="Interview Start")
+    interview_stop = fields.Datetime(related="event_id.stop", string="Interview End")
+    slot_ids = fields.One2many("hr.invitation.slot", "invitation_id", "Time Slots")
     feedback_ids = fields.One2many("hr.invitation.feedback", "invitation_id")
     next_call_display = fields.Char("Next Call (your time)", compute="_compute_next_call_display")
     next_call_candidate_display = fields.Char(
