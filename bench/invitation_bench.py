@@ -18,13 +18,23 @@ from datetime import timedelta
 
 import measure
 import seed
-from measure import NOT_MEASURED, Row, count_queries, log, median_seconds, ratio, verdict
+from measure import (
+    NOT_MEASURED,
+    Row,
+    count_queries,
+    log,
+    median_seconds,
+    median_seconds_alternating,
+    ratio,
+    verdict,
+)
 
 from odoo import SUPERUSER_ID, api, fields
 from odoo.modules.registry import Registry
 from odoo.tools import config, split_every
 
 PLANNING_BATCH = 500
+WARM_UP = 20  # applications planned (and rolled back) before measuring
 TARGET_PLANNER_RATE = 20_000
 TARGET_QUERIES_PER_BATCH = 10
 TARGET_10K_SECONDS = 20.0
@@ -74,19 +84,25 @@ def bench_planner(scale):
 
     seconds = median_seconds(plan_all, scale.repeat, before=clear_caches)
     rate = scale.planner_candidates / seconds
-    return [
-        Row(
-            "1. Planner: next_window() per second, pure Python, one thread",
-            f"{rate:,.0f} candidates/s",
-            f">= {TARGET_PLANNER_RATE:,}/s",
-            "n/a (no core equivalent)",
-            verdict(rate >= TARGET_PLANNER_RATE),
-            f"{scale.planner_candidates:,} candidates of {len(seed.CANDIDATE_ZONES)} zones in "
-            f"batches of {PLANNING_BATCH} at instants spread over 2026, 15% of them retries at "
-            f"one window kind; planner caches cleared before each run; "
-            f"{sum(found) / len(found):.1%} got a window within the 21-day horizon.",
-        )
-    ]
+    row = Row(
+        "1. Planner: next_window() per second, pure Python, one thread",
+        f"{rate:,.0f} candidates/s",
+        f">= {TARGET_PLANNER_RATE:,}/s",
+        "n/a (no core equivalent)",
+        verdict(rate >= TARGET_PLANNER_RATE),
+        f"{scale.planner_candidates:,} candidates of {len(seed.CANDIDATE_ZONES)} zones in "
+        f"batches of {PLANNING_BATCH} at instants spread over 2026, 15% of them retries at "
+        f"one window kind; planner caches cleared before each run; "
+        f"{sum(found) / len(found):.1%} got a window within the 21-day horizon.",
+    )
+    explain_miss(
+        row,
+        f"{TARGET_PLANNER_RATE - rate:,.0f} candidates/s",
+        "next_window() converts each batch's HR intervals and holidays again for every "
+        "candidate, and local days are rarely cached across batches spread over a year",
+        "convert a batch's intervals once and share them between its candidates",
+    )
+    return [row]
 
 
 # ---------------------------------------------------------------------------
@@ -117,14 +133,6 @@ def run_in_batches(env, records, function, keep=False):
     return BatchRun(seconds, queries)
 
 
-def median_batch_run(env, records, function, repeat, keep_last=False):
-    runs = [
-        run_in_batches(env, records, function, keep=keep_last and run == repeat - 1)
-        for run in range(repeat)
-    ]
-    return statistics.median(run.seconds for run in runs), [q for run in runs for q in run.queries]
-
-
 def bench_planning(env, applicants, recruiter, scale):
     def plan(batch):
         batch.with_user(recruiter).action_plan_invitation_call()
@@ -140,16 +148,23 @@ def bench_planning(env, applicants, recruiter, scale):
             user_id=recruiter.id,
         )
 
+    warm_up = applicants[-WARM_UP:]
+    run_in_batches(env, warm_up, schedule_core_call)
+    run_in_batches(env, warm_up, plan)
     rows, ours_queries, core_queries = [], [], []
     for size in scale.planning_sizes:
         sample = applicants[:size]
-        is_last = size == scale.planning_sizes[-1]
+        keep = size == scale.planning_sizes[-1]  # its invitations feed the analysis
         repeat = scale.big_repeat if size >= 10_000 else scale.repeat
-        log(f"2. planning {size:,} applicants, {repeat} runs, and the core baseline")
-        core_seconds, queries = median_batch_run(env, sample, schedule_core_call, repeat)
-        core_queries += queries
-        seconds, queries = median_batch_run(env, sample, plan, repeat, keep_last=is_last)
-        ours_queries += queries
+        log(f"2. planning {size:,} applicants and the core baseline, {repeat} runs each")
+        ours, core = [], []
+        for run in range(repeat):
+            core.append(run_in_batches(env, sample, schedule_core_call))
+            ours.append(run_in_batches(env, sample, plan, keep=keep and run == repeat - 1))
+        ours_queries += [count for batch_run in ours for count in batch_run.queries]
+        core_queries += [count for batch_run in core for count in batch_run.queries]
+        seconds = statistics.median(batch_run.seconds for batch_run in ours)
+        core_seconds = statistics.median(batch_run.seconds for batch_run in core)
         rows.append(_planning_time_row(size, seconds, core_seconds, repeat))
     rows.append(_planning_queries_row(ours_queries, core_queries))
     return rows
@@ -157,34 +172,61 @@ def bench_planning(env, applicants, recruiter, scale):
 
 def _planning_time_row(size, seconds, core_seconds, repeat):
     big = size >= 10_000
-    return Row(
+    row = Row(
         f"2. Plan invitation calls for {size:,} applicants (ORM, batches of {PLANNING_BATCH})",
         f"{seconds:.1f} s ({size / seconds:,.0f}/s)",
         f"<= {TARGET_10K_SECONDS:.0f} s" if big else "n/a",
         ratio(seconds, core_seconds),
         verdict(seconds <= TARGET_10K_SECONDS) if big else NOT_MEASURED,
-        f"median of {repeat} runs; baseline: core mail.activity activity_schedule() of a "
-        f"phone-call activity on the same applicants, same batches: {core_seconds:.1f} s. "
-        "Ours creates the invitation, guesses the zone from the phone number, plans the window, "
-        "creates the call activity and logs the plan in the chatter, with state tracking.",
+        f"median of {repeat} runs; baseline: core activity_schedule() of a phone-call activity "
+        f"on the same applicants, same batches: {core_seconds:.1f} s. Ours creates the "
+        "invitation, guesses the zone from the phone number, plans the window, creates the call "
+        "activity and logs the plan in the chatter, with state tracking.",
+    )
+    return explain_miss(
+        row,
+        f"{seconds - TARGET_10K_SECONDS:.1f} s ({seconds / TARGET_10K_SECONDS:.1f}x the target)",
+        "the time is the ORM's work per record: chatter messages with HTML-sanitised bodies, "
+        "the call activities (core activity_schedule() alone takes "
+        f"{core_seconds:.1f} s here), the plan message formatted twice per invitation "
+        "(activity note and chatter), the recruiter subscribed record by record at creation",
+        "format and log the plan message once, subscribe each recruiter once per batch, and "
+        "plan selections this large in a background job (ir.cron with _notify_progress)",
     )
 
 
 def _planning_queries_row(ours, core):
     low, high = min(ours), max(ours)
     typical = statistics.median(ours)
-    constant = high - low <= 0
-    return Row(
+    row = Row(
         f"2. SQL queries per batch of {PLANNING_BATCH} planned applicants",
         f"{typical:.0f} (min {low}, max {high}, {len(ours)} batches)",
         f"constant, <= {TARGET_QUERIES_PER_BATCH}",
         ratio(typical, statistics.median(core)),
-        verdict(constant and high <= TARGET_QUERIES_PER_BATCH),
-        f"every batch of every run above, cache cleared before each batch; baseline "
+        verdict(high == low and high <= TARGET_QUERIES_PER_BATCH),
+        f"every batch of every run above, each with a cold cache; baseline "
         f"activity_schedule(): {statistics.median(core):.0f} per batch "
-        f"(min {min(core)}, max {max(core)}). Odoo's ORM inserts 100 rows per INSERT, so each "
-        "created model costs 5 statements per batch of 500.",
+        f"(min {min(core)}, max {max(core)}), one hr.candidate read per activity for its "
+        "record name.",
     )
+    return explain_miss(
+        row,
+        f"{high - TARGET_QUERIES_PER_BATCH} queries over the target"
+        + ("" if high == low else f", and {high - low} between batches"),
+        "core mail.thread.create() subscribes the recruiter invitation by invitation "
+        "(_message_auto_subscribe(): one mail_followers query per created invitation); the rest "
+        "are 100-row INSERT/UPDATE chunks, 5 per created model per batch of 500, and tracking",
+        "creating the invitations with tracking_disable and subscribing each recruiter with "
+        "one message_subscribe() would remove the per-invitation query; <= 10 is out of reach "
+        "for ORM creates of 500 rows in 4 models (the chunks alone exceed it)",
+    )
+
+
+def explain_miss(row, by_how_much, why, what_would_close_it):
+    """Say, on a missed target, by how much, why and what would close it."""
+    if row.verdict == "MISS":
+        row.note += f" MISSED by {by_how_much}. Why: {why}. Would close it: {what_would_close_it}."
+    return row
 
 
 # ---------------------------------------------------------------------------
@@ -199,43 +241,53 @@ def bench_applicant_reads(env, recruiter, scale):
     )
 
     applicants = env["hr.applicant"].with_user(recruiter)
+    total = applicants.search_count([])
     rows = []
     for view_type in ("list", "kanban"):
         specification = view_read_specification(applicants, view_type)
         core_specification = without_addon_fields(applicants, specification)
-        ours = _measure_read(env, applicants, specification, scale)
-        core = _measure_read(env, applicants, core_specification, scale)
-        extra = ours[1] - core[1]
+        reads = {
+            "ours": _web_search_read_80(applicants, specification),
+            "core": _web_search_read_80(applicants, core_specification),
+        }
+        queries = {name: _count_read_queries(env, read) for name, read in reads.items()}
+        seconds = median_seconds_alternating(reads, scale.read_repeat, before=env.invalidate_all)
+        extra = queries["ours"] - queries["core"]
         added = sorted(set(specification) - set(core_specification)) or ["none"]
-        rows.append(
-            Row(
-                f"3. Applicant {view_type}: web_search_read of 80 records, extra queries",
-                f"+{extra} ({ours[1]} vs {core[1]}); {ours[0] * 1000:.1f} ms",
-                f"<= +{TARGET_EXTRA_READ_QUERIES}",
-                ratio(ours[0], core[0]),
-                verdict(extra <= TARGET_EXTRA_READ_QUERIES),
-                f"same database and specification without the addon's fields "
-                f"({', '.join(added)}); ratio of median times over {scale.read_repeat} reads "
-                f"({core[0] * 1000:.1f} ms without); {ours[2]:,} applicants in the database.",
-            )
+        row = Row(
+            f"3. Applicant {view_type}: web_search_read of 80 records, extra queries",
+            f"+{extra} ({queries['ours']} vs {queries['core']}); {seconds['ours'] * 1000:.0f} ms",
+            f"<= +{TARGET_EXTRA_READ_QUERIES}",
+            ratio(seconds["ours"], seconds["core"]),
+            verdict(extra <= TARGET_EXTRA_READ_QUERIES),
+            f"the view's read against the same read without the addon's fields "
+            f"({', '.join(added)}), same database ({total:,} applications), cold cache; "
+            f"medians of {scale.read_repeat} reads each, taking turns "
+            f"({seconds['core'] * 1000:.0f} ms without).",
         )
+        explain_miss(
+            row,
+            f"{extra - TARGET_EXTRA_READ_QUERIES} queries",
+            f"the addon's fields of the {view_type} view are read with queries of their own",
+            "store them, or compute them for the whole page with one grouped read",
+        )
+        rows.append(row)
     return rows
 
 
-def _measure_read(env, applicants, specification, scale):
-    """Median seconds, queries and total count of a cold-cache web_search_read of 80."""
+def _web_search_read_80(applicants, specification):
+    """The web client's first page of a list or kanban view."""
+    return lambda: applicants.web_search_read([], specification, limit=80, count_limit=10001)
 
-    def read():
-        return applicants.web_search_read([], specification, limit=80, count_limit=10001)
 
+def _count_read_queries(env, read):
     read()  # warm the registry caches
     env.invalidate_all()
     result = {}
     queries = count_queries(env, lambda: result.update(read()))
     if len(result["records"]) != 80:
-        raise RuntimeError(f"expected 80 applicants, read {len(result['records'])}")
-    seconds = median_seconds(read, scale.read_repeat, before=env.invalidate_all)
-    return seconds, queries, result["length"]
+        raise RuntimeError(f"expected 80 applications, read {len(result['records'])}")
+    return queries
 
 
 # ---------------------------------------------------------------------------
@@ -288,25 +340,34 @@ def bench_report(env, recruiter, scale):
     def core():
         return applicants.read_group([], ["__count"], ["stage_id", "job_id"], lazy=False)
 
-    seconds = median_seconds(ours, scale.repeat, before=env.invalidate_all)
-    core_seconds = median_seconds(core, scale.repeat, before=env.invalidate_all)
+    timings = median_seconds_alternating(
+        {"ours": ours, "core": core}, scale.repeat, before=env.invalidate_all
+    )
+    seconds, core_seconds = timings["ours"], timings["core"]
     env.invalidate_all()
     queries = count_queries(env, ours)
     groups = ours()
     if sum(group["__count"] for group in groups) != rows_count:
         raise RuntimeError("the grouped read does not cover every invitation")
-    return [
-        Row(
-            f"6. Invitation analysis read_group, recruiter x call window, {rows_count:,} rows",
-            f"{seconds * 1000:.0f} ms ({queries} queries, {len(groups)} groups)",
-            f"<= {TARGET_REPORT_MS:.0f} ms",
-            ratio(seconds, core_seconds),
-            verdict(seconds * 1000 <= TARGET_REPORT_MS),
-            f"median of {scale.repeat}; all 8 measures of the pivot; baseline: Odoo's "
-            f"Recruitment Analysis read_group (stage x job, count) on "
-            f"{applicants.search_count([]):,} applications: {core_seconds * 1000:.0f} ms.",
-        )
-    ]
+    row = Row(
+        f"6. Invitation analysis read_group, recruiter x call window, {rows_count:,} rows",
+        f"{seconds * 1000:.0f} ms ({queries} queries, {len(groups)} groups)",
+        f"<= {TARGET_REPORT_MS:.0f} ms",
+        ratio(seconds, core_seconds),
+        verdict(seconds * 1000 <= TARGET_REPORT_MS),
+        f"medians of {scale.repeat}, taking turns; the pivot's 8 measures; baseline: Odoo's "
+        f"Recruitment Analysis read_group (stage x job, count) on "
+        f"{applicants.search_count([]):,} applications: {core_seconds * 1000:.0f} ms.",
+    )
+    explain_miss(
+        row,
+        f"{seconds * 1000 - TARGET_REPORT_MS:.0f} ms",
+        "the SQL view joins applications and candidates and aggregates every call of every "
+        "invitation on each read",
+        "store the call counters on hr.invitation (or materialise the view, refreshed by a cron) "
+        "so that the read scans one table, as core's does",
+    )
+    return [row]
 
 
 # ---------------------------------------------------------------------------
@@ -324,7 +385,7 @@ def run(env, scale):
     recruiter = recruiters[0]
     size = max(scale.planning_sizes)
     log(f"seeding {size:,} applications through the ORM")
-    applicants = seed.create_applicants(env, size, recruiter, jobs)
+    applicants = seed.create_applicants(env, size + WARM_UP, recruiter, jobs)
     rows += bench_planning(env, applicants, recruiter, scale)
 
     invitations = applicants.invitation_ids

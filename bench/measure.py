@@ -37,14 +37,23 @@ def log(message):
 
 def median_seconds(function, repeat, before=None):
     """Median wall-clock seconds of ``function()`` over ``repeat`` runs (``before()`` untimed)."""
-    durations = []
+    return median_seconds_alternating({"only": function}, repeat, before)["only"]
+
+
+def median_seconds_alternating(functions, repeat, before=None):
+    """{name: median seconds} of each function of ``functions``, run in turn ``repeat`` times.
+
+    Taking turns spreads the load of a shared machine evenly over the measured variants.
+    """
+    durations = {name: [] for name in functions}
     for _run in range(repeat):
-        if before:
-            before()
-        start = time.perf_counter()
-        function()
-        durations.append(time.perf_counter() - start)
-    return statistics.median(durations)
+        for name, function in functions.items():
+            if before:
+                before()
+            start = time.perf_counter()
+            function()
+            durations[name].append(time.perf_counter() - start)
+    return {name: statistics.median(values) for name, values in durations.items()}
 
 
 def count_queries(env, function):
@@ -66,14 +75,18 @@ def describe_machine(cr):
     """CPU, cores, memory, load and versions, as lines of text."""
     cr.execute("SHOW server_version")
     postgres = cr.fetchone()[0]
-    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     return [
         f"date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
         f"CPU: {_cpu_model()}, {os.cpu_count()} cores ({len(os.sched_getaffinity(0))} usable)",
-        f"RAM: {_memory_gib():.1f} GiB; load average at start: {load}",
+        f"RAM: {_memory_gib():.1f} GiB; load average at start: {load_average()}",
         f"PostgreSQL {postgres} (local socket); Odoo {release.version}; "
         + f"Python {platform.python_version()} on {platform.system()} {platform.release()}",
     ]
+
+
+def load_average():
+    """The 1, 5 and 15-minute load averages: other work on the machine skews the times."""
+    return ", ".join(f"{value:.2f}" for value in os.getloadavg())
 
 
 def _cpu_model():
