@@ -35,9 +35,14 @@
         "views/res_config_settings_views.xml",
         "report/hr_invitation_report_views.xml",
         "views/menus.xml",
+        "data/hr_invitation_concern_activity_data.xml",
+        "data/hr_invitation_script_template_data.xml",
+        "views/hr_invitation_script_template_views.xml",
+        "wizards/hr_invitation_call_script_views.xml",
     ],
     "demo": [
         "demo/hr_recruitment_invitation_demo.xml",
+        "demo/hr_invitation_call_script_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

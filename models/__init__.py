@@ -12,3 +12,5 @@ from . import hr_invitation_concern_topic
 from . import hr_invitation_concern
 from . import hr_invitation_escalation
 from . import hr_invitation_feedback
+from . import hr_invitation_script_template
+from . import hr_invitation_script_item

@@ -1,4 +1,4 @@
-import pytz
+from collections import namedtuple
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -6,7 +6,7 @@ from odoo.tools import format_datetime
 
 from odoo.addons.base.models.res_partner import _tz_get
 from odoo.addons.hr_recruitment_invitation.tools import call_planner, phone_tz
-from odoo.addons.hr_recruitment_invitation.tools.utc import to_naive_utc, to_utc
+from odoo.addons.hr_recruitment_invitation.tools.utc import local_date, to_naive_utc, to_utc
 
 INVITATION_STATES = [
     ("draft", "To Plan"),
@@ -29,6 +29,7 @@ PLANNABLE_STATES = ("draft", "calling", "unreachable")
 FRESHNESS = [("hot", "Hot"), ("warm", "Warm"), ("cold", "Cold")]
 FRESHNESS_RANK = {key: rank for rank, (key, _label) in enumerate(FRESHNESS)}
 HOT_DAYS, WARM_DAYS = 7, 30
+PlanningInputs = namedtuple("PlanningInputs", "now guesses contexts")
 
 
 class HrInvitation(models.Model):
@@ -262,6 +263,18 @@ class HrInvitation(models.Model):
         """
         if not self:
             return
+        self._check_plannable()
+        planning = self._get_planning_inputs()
+        windows = {}
+        for invitation in self:
+            found = invitation._find_call_windows(
+                planning, kinds=(kinds or {}).get(invitation.id), limit=1
+            )
+            windows[invitation.id] = found[0] if found else None
+        self._raise_if_no_window(windows)
+        self._apply_call_plans(windows, planning.guesses)
+
+    def _check_plannable(self):
         closed = self.filtered(lambda invitation: invitation.state not in PLANNABLE_STATES)
         if closed:
             raise UserError(
@@ -270,28 +283,51 @@ class HrInvitation(models.Model):
                     names=", ".join(closed.mapped("display_name")),
                 )
             )
+
+    def _get_planning_inputs(self):
+        """What the call planner needs for these invitations: now, time zones, company hours."""
         now = to_utc(fields.Datetime.now())
-        guesses = self._guess_candidate_timezones()
-        contexts = self.company_id._get_invitation_planning_contexts(now)
-        windows = {}
-        for invitation in self:
-            context = contexts[invitation.company_id.id]
-            windows[invitation.id] = call_planner.next_window(
-                now,
-                guesses[invitation.id].tz,
-                invitation.candidate_id.employment_status,
-                hr_intervals=context.hr_intervals,
-                holidays=context.holidays,
-                config=context.config,
-                kinds=(kinds or {}).get(invitation.id),
-            )
-        self._raise_if_no_window(windows)
+        return PlanningInputs(
+            now,
+            self._guess_candidate_timezones(),
+            self.company_id._get_invitation_planning_contexts(now),
+        )
+
+    def _find_call_windows(self, planning, kinds=None, limit=1):
+        """The next ``limit`` call windows of this invitation, from ``_get_planning_inputs``."""
+        self.ensure_one()
+        context = planning.contexts[self.company_id.id]
+        return call_planner.next_windows(
+            planning.now,
+            planning.guesses[self.id].tz,
+            self.candidate_id.employment_status,
+            hr_intervals=context.hr_intervals,
+            holidays=context.holidays,
+            config=context.config,
+            kinds=kinds,
+            limit=limit,
+        )
+
+    def _apply_call_plans(self, windows, guesses):
+        """Write each invitation's window, move its call activity and log the plan."""
         for invitation in self:
             invitation._write_plan(windows[invitation.id], guesses[invitation.id])
         self._schedule_call_activities()
         self._message_log_batch(
             bodies={invitation.id: invitation._get_plan_message() for invitation in self}
         )
+
+    def _get_next_call_windows(self, limit=3):
+        """The next call windows the planner offers, to agree a call back with the candidate."""
+        self.ensure_one()
+        self._check_plannable()
+        return self._find_call_windows(self._get_planning_inputs(), limit=limit)
+
+    def _plan_call_at(self, window):
+        """Plan the next call at ``window`` (a call_planner.Window) the candidate chose."""
+        self.ensure_one()
+        self._check_plannable()
+        self._apply_call_plans({self.id: window}, self._guess_candidate_timezones())
 
     def _guess_candidate_timezones(self):
         """Return {invitation id: TzGuess}; refuse the whole batch on an invalid number."""
@@ -373,8 +409,7 @@ class HrInvitation(models.Model):
     def _recruiter_date(self, value):
         """The date of a UTC datetime in the recruiter's zone (activities have a date)."""
         self.ensure_one()
-        tz = pytz.timezone((self.user_id or self.env.user).tz or "UTC")
-        return to_utc(value).astimezone(tz).date()
+        return local_date(value, (self.user_id or self.env.user).tz)
 
     # ------------------------------------------------------------------
     # Activities
@@ -431,7 +466,11 @@ class HrInvitation(models.Model):
         return True
 
     def action_start_call(self):
-        """Start a call attempt (and its timer) and open it."""
+        """Start a call attempt (and its timer) and open its call script."""
+        return self._start_call()._get_script_action()
+
+    def _start_call(self):
+        """Return the running call attempt, starting one (and its timer) when there is none."""
         self.ensure_one()
         if self.state not in PLANNABLE_STATES:
             raise UserError(self.env._("This invitation is closed: there is nobody to call."))
@@ -442,7 +481,7 @@ class HrInvitation(models.Model):
         )
         if self.state == "draft":
             self.state = "calling"
-        return call._get_form_action()
+        return call
 
     def _prepare_call_values(self):
         self.ensure_one()
@@ -476,7 +515,11 @@ class HrInvitation(models.Model):
         return others or kinds
 
     def _on_call_callback(self, call):
-        self._plan_next_call()
+        window = call._get_callback_window()
+        if window:
+            self._plan_call_at(window)
+        else:
+            self._plan_next_call()
         return False
 
     def _on_call_invited(self, call):

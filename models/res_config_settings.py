@@ -38,3 +38,10 @@ class ResConfigSettings(models.TransientModel):
     invitation_max_attempts = fields.Integer(
         related="company_id.invitation_max_attempts", readonly=False
     )
+    invitation_full_name = fields.Char(related="company_id.invitation_full_name", readonly=False)
+    invitation_company_intro = fields.Html(
+        related="company_id.invitation_company_intro", readonly=False
+    )
+    invitation_company_details = fields.Html(
+        related="company_id.invitation_company_details", readonly=False
+    )
