@@ -327,6 +327,10 @@ class HrInvitation(models.Model):
         """Plan the next call at ``window`` (a call_planner.Window) the candidate chose."""
         self.ensure_one()
         self._check_plannable()
+        if to_naive_utc(window.end) <= fields.Datetime.now():
+            raise UserError(
+                self.env._("This call window is over: agree on another time with the candidate.")
+            )
         self._apply_call_plans({self.id: window}, self._guess_candidate_timezones())
 
     def _guess_candidate_timezones(self):

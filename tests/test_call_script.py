@@ -207,7 +207,7 @@ class TestCallScript(CallScriptCase):
         self._go_to(script, "recommend")
         with Form(script) as form:
             form.topic_ids.add(self.overtime)
-        self.assertIn("les heures supplémentaires sont payées", script.concern_line_ids.answer)
+        self.assertIn("les heures supplémentaires sont payées", script.concern_answers)
         # A text the template does not translate is read from its English source.
         self.assertIn("the final pay is set after the interview", script.salary_text)
 
@@ -296,6 +296,8 @@ class TestCallScript(CallScriptCase):
     def test_callback_plans_the_window_the_candidate_picked(self):
         script = self._start_script(self.applicant)
         invitation = script.invitation_id
+        self._go_to(script, "introduction", interest_level="neutral")
+        self._go_to(script, "analysis", outcome="callback")
         windows = script.callback_window_ids
         self.assertEqual(
             windows.mapped("start"),
@@ -304,8 +306,7 @@ class TestCallScript(CallScriptCase):
         )
         self.assertEqual(script.callback_window_id, windows[0])
         self.assertIn("(Europe/Paris)", windows[1].display_name)
-        self._go_to(script, "introduction", interest_level="neutral")
-        self._go_to(script, "analysis", outcome="callback", callback_window_id=windows[1])
+        self._fill(script, callback_window_id=windows[1])
         script.action_finish_call()
 
         self.assertEqual(invitation.state, "calling")
@@ -314,6 +315,17 @@ class TestCallScript(CallScriptCase):
         self.assertEqual(script.call_id.callback_at, datetime(2026, 1, 15, 18))
         self.assertEqual(invitation.activity_ids.date_deadline.isoformat(), "2026-01-15")
         self.assertIn("Call back:", self._messages(invitation, "Call: Call back later").body)
+
+    @freeze_time(WEDNESDAY_MORNING)
+    def test_callback_at_a_window_that_is_over_changes_nothing(self):
+        script = self._start_script(self.applicant)
+        self._go_to(script, "introduction", interest_level="neutral")
+        self._go_to(script, "analysis", outcome="callback")
+        self.assertEqual(script.callback_window_id.end, datetime(2026, 1, 14, 20))
+        with freeze_time("2026-01-14 20:30:00"), self.assertRaisesRegex(UserError, "is over"):
+            script.action_finish_call()
+        self.assertTrue(script.call_id.is_running)
+        self.assertEqual(script.invitation_id.next_call_at, datetime(2026, 1, 14, 18))
 
     @freeze_time(WEDNESDAY_MORNING)
     def test_not_suitable_opens_the_refuse_reasons(self):

@@ -117,6 +117,8 @@ class TestConcerns(CallScriptCase):
 
     @freeze_time(WEDNESDAY_MORNING)
     def test_recruiter_ticks_topics_and_marks_one_unresolved(self):
+        self.overtime.last_reviewed_on = date(2026, 1, 2)
+        self.reviews.last_reviewed_on = date(2025, 6, 1)
         script = self._start_script(self.applicant)
         self._go_to(script, "introduction", interest_level="interested")
         self._go_to(script, "recommend")
@@ -129,9 +131,10 @@ class TestConcerns(CallScriptCase):
                 id=self.env.ref("hr_recruitment_invitation.concern_topic_salary").id
             )
             self.assertEqual(len(form.concern_line_ids), 2)
+            self.assertIn("Overtime is agreed in advance", form.concern_answers)
+            self.assertEqual(form.concern_answers.count("Not reviewed for six months"), 1)
             with form.concern_line_ids.edit(0) as line:
                 self.assertEqual(line.topic_id, self.overtime)
-                self.assertIn("Overtime is agreed in advance", line.answer)
                 line.state = "unresolved"
                 line.note = "Weekend work in peak season?"
         self.assertEqual(

@@ -123,6 +123,9 @@ class HrInvitationCallScript(models.TransientModel):
         store=True,
         readonly=False,
     )
+    concern_answers = fields.Html(
+        "Approved Answers", compute="_compute_concern_answers", sanitize=False
+    )
     outcome = fields.Selection(CALL_OUTCOMES)
     callback_window_ids = fields.One2many(
         "hr.invitation.call.script.window", "script_id", "Offered Call Windows"
@@ -216,6 +219,15 @@ class HrInvitationCallScript(models.TransientModel):
                 Command.create({"topic_id": topic.id}) for topic in added
             ]
 
+    @api.depends("concern_line_ids.topic_id", "script_lang")
+    def _compute_concern_answers(self):
+        for script in self:
+            topics = script._in_script_lang(script.concern_line_ids.topic_id)
+            script.concern_answers = bool(topics) and self.env["ir.qweb"]._render(
+                "hr_recruitment_invitation.hr_invitation_call_script_concern_answers",
+                {"topics": topics},
+            )
+
     @api.depends("requirement_line_ids.match", "concern_line_ids.state")
     def _compute_summaries(self):
         for script in self:
@@ -274,10 +286,7 @@ class HrInvitationCallScript(models.TransientModel):
     def _get_or_create_for_call(self, call):
         """The script already open for ``call`` (going back to a running call), else a new one."""
         script = self.search([("call_id", "=", call.id)], order="id desc", limit=1)
-        if not script:
-            script = self.create(self._prepare_values(call))
-            script.callback_window_id = script.callback_window_ids[:1]
-        return script
+        return script or self.create(self._prepare_values(call))
 
     @api.model
     def _prepare_values(self, call):
@@ -285,7 +294,6 @@ class HrInvitationCallScript(models.TransientModel):
         lang = template._get_script_lang(call.invitation_id) if template else False
         job = call.job_id.with_context(lang=lang) if lang else call.job_id
         items = job.invitation_question_ids | job.invitation_requirement_ids
-        windows = call.invitation_id._get_next_call_windows(limit=CALLBACK_WINDOWS_OFFERED)
         return {
             "call_id": call.id,
             "script_template_id": template.id,
@@ -299,16 +307,6 @@ class HrInvitationCallScript(models.TransientModel):
                 Command.create(self._prepare_line_values(item))
                 for item in items
                 if item.kind == "requirement"
-            ],
-            "callback_window_ids": [
-                Command.create(
-                    {
-                        "start": to_naive_utc(window.start),
-                        "end": to_naive_utc(window.end),
-                        "kind": window.kind,
-                    }
-                )
-                for window in windows
             ],
         }
 
@@ -343,7 +341,25 @@ class HrInvitationCallScript(models.TransientModel):
         self.ensure_one()
         index = STEP_KEYS.index(self.step) + offset
         self.step = STEP_KEYS[min(max(index, 0), len(STEP_KEYS) - 1)]
+        if self.step == "analysis":
+            self._offer_callback_windows()
         return self._get_action()
+
+    def _offer_callback_windows(self):
+        """Offer the next call windows of the planner, from now, to agree a call back."""
+        self.ensure_one()
+        windows = self.invitation_id._get_next_call_windows(limit=CALLBACK_WINDOWS_OFFERED)
+        self.callback_window_ids = [Command.clear()] + [
+            Command.create(
+                {
+                    "start": to_naive_utc(window.start),
+                    "end": to_naive_utc(window.end),
+                    "kind": window.kind,
+                }
+            )
+            for window in windows
+        ]
+        self.callback_window_id = self.callback_window_ids[:1]
 
     # ------------------------------------------------------------------
     # Ending the call
@@ -446,15 +462,8 @@ class HrInvitationCallScriptConcern(models.TransientModel):
 
     script_id = fields.Many2one("hr.invitation.call.script", required=True, ondelete="cascade")
     topic_id = fields.Many2one("hr.invitation.concern.topic", "Concern", required=True)
-    answer = fields.Html("Approved Answer", compute="_compute_answer")
-    is_stale = fields.Boolean(related="topic_id.is_stale")
     state = fields.Selection(CONCERN_STATES, required=True, default="answered")
     note = fields.Char("Notes")
-
-    @api.depends("topic_id", "script_id.script_lang")
-    def _compute_answer(self):
-        for line in self:
-            line.answer = line.script_id._in_script_lang(line.topic_id).answer
 
 
 class HrInvitationCallScriptWindow(models.TransientModel):
