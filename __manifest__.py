@@ -44,6 +44,7 @@
             "hr_recruitment_invitation/static/tests/tours/*.js",
         ],
     },
+    "uninstall_hook": "uninstall_hook",
     "application": False,
     "installable": True,
 }
