@@ -40,6 +40,10 @@
         "demo/hr_recruitment_invitation_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "hr_recruitment_invitation/static/src/js/*.js",
+            "hr_recruitment_invitation/static/src/xml/*.xml",
+        ],
         "web.assets_tests": [
             "hr_recruitment_invitation/static/tests/tours/*.js",
         ],
