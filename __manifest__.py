@@ -29,6 +29,7 @@
         "views/hr_invitation_concern_views.xml",
         "views/hr_invitation_escalation_views.xml",
         "views/hr_invitation_feedback_views.xml",
+        "views/hr_invitation_review_views.xml",
         "views/hr_applicant_views.xml",
         "views/hr_candidate_views.xml",
         "views/hr_job_views.xml",
