@@ -20,7 +20,7 @@ class HrInvitationConcernReport(models.Model):
     _order = "topic_id"
 
     invitation_id = fields.Many2one("hr.invitation", readonly=True)
-    topic_id = fields.Many2one("hr.invitation.concern.topic", "Topic", readonly=True)
+    topic_id = fields.Many2one("hr.invitation.concern.topic", readonly=True)
     category = fields.Selection(CONCERN_CATEGORIES, readonly=True)
     job_id = fields.Many2one("hr.job", readonly=True)
     user_id = fields.Many2one("res.users", "Recruiter", readonly=True)
