@@ -64,3 +64,23 @@ class HrJob(models.Model):
         action["domain"] = [("job_id", "=", self.id)]
         action["context"] = {"default_job_id": self.id}
         return action
+
+    escalation_ids = fields.One2many("hr.invitation.escalation", "job_id", "Escalations")
+    escalation_count = fields.Integer(compute="_compute_escalation_count")
+
+    def _compute_escalation_count(self):
+        groups = self.env["hr.invitation.escalation"]._read_group(
+            [("job_id", "in", self.ids)], ["job_id"], ["__count"]
+        )
+        counts = {job.id: count for job, count in groups}
+        for job in self:
+            job.escalation_count = counts.get(job.id, 0)
+
+    def action_open_escalations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_recruitment_invitation.hr_invitation_escalation_action"
+        )
+        action["domain"] = [("job_id", "=", self.id)]
+        action["context"] = {}
+        return action
