@@ -120,8 +120,10 @@ class HrInvitationEscalation(models.Model):
     @api.depends("invitation_id")
     def _compute_display_name(self):
         for escalation in self:
+            # The approver may not read the invitation: its name comes with the escalation.
+            invitation = escalation.invitation_id.sudo()
             escalation.display_name = self.env._(
-                "Escalation: %(invitation)s", invitation=escalation.invitation_id.display_name
+                "Escalation: %(invitation)s", invitation=invitation.display_name
             )
 
     @api.depends("requested_at", "company_id")

@@ -345,6 +345,7 @@ class TestEscalation(InvitationCase):
         # The department manager reads what they decide, with the brief, not the rest.
         self.assertEqual(visible(self.manager), escalation)
         self.assertTrue(escalation.with_user(self.manager).brief)
+        self.assertIn("Lukas Schmidt", escalation.with_user(self.manager).display_name)
         with self.assertRaises(AccessError):
             invitation.with_user(self.manager).read(["state"])
         # Escalation Approvers see the requests without a named approver.

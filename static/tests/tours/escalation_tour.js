@@ -14,7 +14,7 @@ registry.category("web_tour.tours").add("hr_recruitment_invitation_escalation_to
         },
         {
             content: "Open the request about Lukas Schmidt",
-            trigger: ".o_kanban_record:contains('Lukas Schmidt')",
+            trigger: ".o_data_row td[name='candidate_id']:contains('Lukas Schmidt')",
             run: "click",
         },
         {
