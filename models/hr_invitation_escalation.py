@@ -71,7 +71,7 @@ class HrInvitationEscalation(models.Model):
     senior_user_id = fields.Many2one(
         "res.users",
         "Senior HR",
-        domain="[('share', '=', False)]",
+        domain=lambda self: self._get_senior_user_domain(),
         tracking=True,
         help="Who steps in. Empty: a member of the Senior HR group is chosen on approval.",
     )
@@ -112,6 +112,11 @@ class HrInvitationEscalation(models.Model):
     brief = fields.Html(
         "What the First Call Found", compute="_compute_brief", compute_sudo=True, sanitize=False
     )
+
+    @api.model
+    def _get_senior_user_domain(self):
+        group = self.env.ref("hr_recruitment_invitation.group_senior_hr", raise_if_not_found=False)
+        return [("share", "=", False), ("groups_id", "in", group.ids if group else [])]
 
     # ------------------------------------------------------------------
     # Computes
@@ -390,14 +395,7 @@ class HrInvitationEscalation(models.Model):
     def _approve(self):
         self.ensure_one()
         senior = self.senior_user_id or self._pick_senior_hr_user()
-        if not senior:
-            raise UserError(
-                self.env._(
-                    "Choose the senior HR person who will call: nobody of %(company)s is in the "
-                    "Senior HR group.",
-                    company=self.company_id.name,
-                )
-            )
+        self._check_senior_hr_user(senior)
         self.write({**self._prepare_decision_values("approved"), "senior_user_id": senior.id})
         self._close_approval_activities(self.env._("Approved"))
         self.invitation_id._plan_next_call()
@@ -409,6 +407,24 @@ class HrInvitationEscalation(models.Model):
                 when=self.invitation_id._format_for_recruiter(self.invitation_id.next_call_at),
             )
         )
+
+    def _check_senior_hr_user(self, senior):
+        if not senior:
+            raise UserError(
+                self.env._(
+                    "Choose the senior HR person who will call: nobody of %(company)s is in the "
+                    "Senior HR group.",
+                    company=self.company_id.name,
+                )
+            )
+        if not senior.has_group("hr_recruitment_invitation.group_senior_hr"):
+            raise UserError(
+                self.env._(
+                    "%(user)s is not in the Senior HR group and could not open the invitation: "
+                    "choose someone of that group, or ask an administrator to add them.",
+                    user=senior.name,
+                )
+            )
 
     def _reject(self):
         self.ensure_one()

@@ -74,6 +74,11 @@ class TestEscalation(InvitationCase):
         form.reason = reason
         return form.save()
 
+    def _approval_of(self, invitation):
+        """End an interested call on a key role; return its escalation, as the manager."""
+        self._end_call(invitation, "invited", "interested")
+        return invitation.escalation_ids.with_user(self.manager)
+
     def _messages_to(self, record, partner, text):
         return self.env["mail.message"].search(
             [
@@ -293,6 +298,10 @@ class TestEscalation(InvitationCase):
         self.assertFalse(first.escalation_ids.senior_user_id)
         first.escalation_ids.senior_user_id = busy
         first.escalation_ids.with_user(self.manager).action_approve()
+        with self.assertRaisesRegex(UserError, "not in the Senior HR group"):
+            self.key_job.senior_hr_user_id = self.employee
+            self._approval_of(self._planned_invitation("Li Na")).action_approve()
+        self.key_job.senior_hr_user_id = False
         second = self._planned_invitation("Michael Chen", phone="+33 6 12 34 56 78")
         self._end_call(second, "invited", "interested")
         second.escalation_ids.with_user(self.manager).action_approve()
@@ -350,6 +359,10 @@ class TestEscalation(InvitationCase):
             invitation.with_user(self.manager).read(["state"])
         # Escalation Approvers see the requests without a named approver.
         self.assertEqual(visible(self.approver), pool_escalation)
+        self.assertEqual(
+            Invitation.with_user(self.approver).search([("id", "in", both.invitation_id.ids)]),
+            pool_escalation.invitation_id,
+        )
         self.assertEqual(
             Escalation.with_user(self.approver).search([("can_decide", "=", True)]),
             pool_escalation,
