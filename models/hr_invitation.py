@@ -622,7 +622,7 @@ class HrInvitation(models.Model):
                 "%(status)s at %(employer)s", status=status, employer=candidate.current_employer
             )
         resume = self.env._(
-            "resume %(freshness)s", freshness=self._selection_label(self, "resume_freshness")
+            "%(freshness)s resume", freshness=self._selection_label(self, "resume_freshness")
         )
         channel = self._selection_label(self.applicant_id, "sourcing_channel")
         return " · ".join(part for part in (status, resume, channel) if part)
