@@ -39,6 +39,7 @@
     ],
     "demo": [
         "demo/hr_recruitment_invitation_demo.xml",
+        "demo/hr_invitation_escalation_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -5,3 +5,4 @@ from . import test_invitation_planning
 from . import test_invitation_calls
 from . import test_analytics
 from . import test_tours
+from . import test_escalation
