@@ -12,3 +12,6 @@ from . import hr_invitation_concern_topic
 from . import hr_invitation_concern
 from . import hr_invitation_escalation
 from . import hr_invitation_feedback
+from . import res_partner
+from . import calendar_event
+from . import hr_invitation_logistics
