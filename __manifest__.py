@@ -45,6 +45,7 @@
     ],
     "demo": [
         "demo/hr_recruitment_invitation_demo.xml",
+        "demo/hr_invitation_interview_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -298,9 +298,11 @@ class HrInvitation(models.Model):
     def _save_interview_event(self, values, partner):
         """Create the interview's calendar event, or move the existing one.
 
-        Odoo's own invitation mails go to the interviewers; the candidate gets ours.
+        Odoo's own invitation mails go to the interviewers (unless the caller asked for no
+        calendar mails); the candidate gets ours.
         """
         self.ensure_one()
+        notify_interviewers = not self.env.context.get("no_mail_to_attendees")
         event_values = self._prepare_interview_event_values(values, partner)
         events = self.env["calendar.event"].with_context(no_mail_to_attendees=True)
         if self.event_id:
@@ -308,8 +310,9 @@ class HrInvitation(models.Model):
             event.write(event_values)
         else:
             event = events.create(event_values)
-        interviewers = event.attendee_ids.filtered(lambda attendee: attendee.partner_id != partner)
-        interviewers.with_context(no_mail_to_attendees=False)._send_invitation_emails()
+        if notify_interviewers:
+            interviewers = event.attendee_ids.filtered(lambda att: att.partner_id != partner)
+            interviewers.with_context(no_mail_to_attendees=False)._send_invitation_emails()
         return event
 
     def _prepare_interview_event_values(self, values, partner):

@@ -17,6 +17,9 @@ class TestScheduling(InterviewCase):
         super().setUpClass()
         cls.env["res.lang"]._activate_lang("fr_FR")
         cls.env["res.lang"]._activate_lang("zh_CN")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["hr_recruitment_invitation"], ["fr_FR", "zh_CN"], overwrite=True
+        )
 
     def _wizard_form(self, invitation):
         action = invitation.action_schedule_interview()
@@ -178,27 +181,30 @@ class TestScheduling(InterviewCase):
                 "Olivia Martin",
                 "+1 650 253 0000",
                 "America/Los_Angeles",
+                ("As agreed on the phone", "Route:", "See the address on a map"),
                 "Thursday, January 15, 2026 at 1:00 AM (Pacific Standard Time)",
-                "Jan 15, 2026 at 1:00 AM (Pacific Standard Time)",
+                ("interview for", "Jan 15, 2026 at 1:00 AM (Pacific Standard Time)"),
             ),
             (
                 "fr_FR",
                 "Camille Laurent",
                 "+33 6 12 34 56 78",
                 "Europe/Paris",
+                ("Comme convenu au téléphone", "Itinéraire:", "Voir l’adresse sur une carte"),
                 "jeudi 15 janvier 2026 à 10:00 (heure normale d’Europe centrale)",
-                "15 janv. 2026 à 10:00 (heure normale d’Europe centrale)",
+                ("entretien pour", "15 janv. 2026 à 10:00 (heure normale d’Europe centrale)"),
             ),
             (
                 "zh_CN",
                 "Wang Wei",
                 "+86 138 0013 8000",
                 "Asia/Shanghai",
+                ("按照电话中的约定", "路线:", "在地图上查看地址"),
                 "2026年1月15日星期四 17:00 (中国标准时间)",
-                "2026年1月15日 17:00 (中国标准时间)",
+                ("面试时间", "2026年1月15日 17:00 (中国标准时间)"),
             ),
         )
-        for lang, name, phone, tz, long_time, short_time in cases:
+        for lang, name, phone, tz, mail_texts, local_time, sms_texts in cases:
             with self.subTest(lang=lang):
                 invitation = self._new_invitation(
                     name, phone, email=f"{name.split()[0].lower()}@example.com", tz=tz
@@ -209,12 +215,12 @@ class TestScheduling(InterviewCase):
                 link = invitation._get_candidate_portal_link()
                 self.assertIn(f"/my/interviews/{invitation.id}?access_token=", link)
                 body = self._candidate_mail(invitation).body_html
-                self.assertIn(long_time, body)
-                self.assertIn(link.replace("&", "&amp;"), body)
-                self.assertIn("Metro 1 and 5, Arts-Loi stop", body)
+                for text in (*mail_texts, local_time, link, "Metro 1 and 5, Arts-Loi stop"):
+                    self.assertIn(text, body)
                 self.assertIn("openstreetmap.org/search?query=Rue+de+la+Loi+16", body)
                 sms_body = self._candidate_sms(invitation).body
-                self.assertIn(short_time, sms_body)
+                for text in sms_texts:
+                    self.assertIn(text, sms_body)
                 self.assertIn("Rue de la Loi 16, 1000 Brussels, Belgium", sms_body)
                 self.assertTrue(sms_body.endswith(link))
 
