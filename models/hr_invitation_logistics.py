@@ -794,18 +794,24 @@ class HrInvitation(models.Model):
 
     def _plan_reminder_calls(self):
         invitations = self._lock_unflagged("reminder_call_planned_at")
-        for invitation in invitations:
+        invitations._schedule_recruiter_calls(
+            ACTIVITY_REMINDER_CALL, self.env._("Call %(name)s before the interview: on the way?")
+        )
+        invitations.write({"reminder_call_planned_at": fields.Datetime.now()})
+
+    def _schedule_recruiter_calls(self, activity_xmlid, summary):
+        """A call for each recruiter, showing how their candidate travels.
+
+        ``summary`` is a translated text with a ``%(name)s`` for the candidate.
+        """
+        for invitation in self:
             invitation.activity_schedule(
-                ACTIVITY_REMINDER_CALL,
+                activity_xmlid,
                 date_deadline=invitation._recruiter_date(invitation.interview_start),
-                summary=self.env._(
-                    "Call %(name)s before the interview: on the way?",
-                    name=invitation.candidate_id.display_name,
-                ),
+                summary=summary % {"name": invitation.candidate_id.display_name},
                 note=Markup("<br/>").join(invitation._get_travel_lines()),
                 user_id=(invitation.user_id or self.env.user).id,
             )
-        invitations.write({"reminder_call_planned_at": fields.Datetime.now()})
 
     @api.model
     def _cron_alert_not_arrived(self, batch_size=CRON_BATCH_SIZE):
@@ -825,16 +831,9 @@ class HrInvitation(models.Model):
                 FOLLOWED_STATES,
             )
         )
-        for invitation in invitations:
-            invitation.activity_schedule(
-                ACTIVITY_NOT_ARRIVED,
-                date_deadline=invitation._recruiter_date(invitation.interview_start),
-                summary=self.env._(
-                    "Not arrived: call %(name)s now", name=invitation.candidate_id.display_name
-                ),
-                note=Markup("<br/>").join(invitation._get_travel_lines()),
-                user_id=(invitation.user_id or self.env.user).id,
-            )
+        invitations._schedule_recruiter_calls(
+            ACTIVITY_NOT_ARRIVED, self.env._("Not arrived: call %(name)s now")
+        )
         invitations.write({"arrival_alert_at": fields.Datetime.now()})
 
     @api.model

@@ -46,19 +46,26 @@ class InvitationCase(TransactionCase):
             }
         )
         cls.calendar.company_id = cls.company
-        cls.recruiter = new_test_user(
-            cls.env,
-            login="inv_recruiter",
-            groups="hr_recruitment.group_hr_recruitment_user",
-            company_id=cls.company.id,
-            company_ids=[(6, 0, cls.company.ids)],
-            tz="Europe/Brussels",
+        cls.recruiter = cls._new_company_user(
+            "inv_recruiter", "hr_recruitment.group_hr_recruitment_user"
         )
         cls.job = cls.env["hr.job"].create(
             {"name": "Marketing Planning Specialist", "company_id": cls.company.id}
         )
         cls.key_job = cls.env["hr.job"].create(
             {"name": "R&D Engineer", "company_id": cls.company.id, "is_key_role": True}
+        )
+
+    @classmethod
+    def _new_company_user(cls, login, groups):
+        """A user of the test company, working in Brussels."""
+        return new_test_user(
+            cls.env,
+            login=login,
+            groups=groups,
+            company_id=cls.company.id,
+            company_ids=[(6, 0, cls.company.ids)],
+            tz="Europe/Brussels",
         )
 
     @classmethod
@@ -108,13 +115,8 @@ class InterviewCase(InvitationCase, MailCase, SMSCase):
                 "interview_parking": "Visitor parking under the building, level -1.",
             }
         )
-        cls.interviewer = new_test_user(
-            cls.env,
-            login="inv_interviewer",
-            groups="hr_recruitment.group_hr_recruitment_interviewer",
-            company_id=cls.company.id,
-            company_ids=[(6, 0, cls.company.ids)],
-            tz="Europe/Brussels",
+        cls.interviewer = cls._new_company_user(
+            "inv_interviewer", "hr_recruitment.group_hr_recruitment_interviewer"
         )
         cls.job.interviewer_ids = cls.interviewer
         cls.key_job.interviewer_ids = cls.interviewer

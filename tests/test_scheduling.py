@@ -24,7 +24,9 @@ class TestScheduling(InterviewCase):
     def _wizard_form(self, invitation):
         action = invitation.action_schedule_interview()
         return Form(
-            self.env[action["res_model"]].with_user(self.recruiter).with_context(action["context"])
+            self.env[action["res_model"]]
+            .with_user(self.recruiter)
+            .with_context(**action["context"])
         )
 
     def _candidate_mail(self, invitation):
@@ -101,24 +103,19 @@ class TestScheduling(InterviewCase):
 
     @freeze_time(NOW)
     def test_wizard_shows_the_interviewers_calendar_conflicts(self):
-        self.env["calendar.event"].create(
-            {
-                "name": "Private dentist appointment",
-                "start": datetime(2026, 1, 15, 8, 30),
-                "stop": datetime(2026, 1, 15, 9, 30),
-                "partner_ids": [(6, 0, self.interviewer.partner_id.ids)],
-                "privacy": "private",
-            }
-        )
-        self.env["calendar.event"].create(
-            {
-                "name": "Free time",
-                "start": datetime(2026, 1, 15, 8, 30),
-                "stop": datetime(2026, 1, 15, 9, 30),
-                "partner_ids": [(6, 0, self.interviewer.partner_id.ids)],
-                "show_as": "free",
-            }
-        )
+        for name, extra in (
+            ("Private dentist appointment", {"privacy": "private"}),
+            ("Free time", {"show_as": "free"}),
+        ):
+            self.env["calendar.event"].create(
+                {
+                    "name": name,
+                    "start": datetime(2026, 1, 15, 8, 30),
+                    "stop": datetime(2026, 1, 15, 9, 30),
+                    "partner_ids": [(6, 0, self.interviewer.partner_id.ids)],
+                    **extra,
+                }
+            )
         invitation = self._new_invitation("Camille Laurent", "+33 6 12 34 56 78")
         wizard = self._wizard_form(invitation)
         wizard.start = datetime(2026, 1, 15, 9, 0)
