@@ -23,6 +23,9 @@
         "data/mail_template_data.xml",
         "data/hr_invitation_concern_topic_data.xml",
         "data/ir_cron_data.xml",
+        "data/interview_activity_type_data.xml",
+        "data/interview_message_template_data.xml",
+        "data/interview_cron_data.xml",
         "views/hr_invitation_views.xml",
         "views/hr_invitation_call_views.xml",
         "views/hr_invitation_concern_topic_views.xml",
@@ -34,12 +37,17 @@
         "views/hr_candidate_views.xml",
         "views/hr_job_views.xml",
         "views/res_config_settings_views.xml",
+        "views/hr_invitation_logistics_views.xml",
+        "views/res_partner_views.xml",
+        "views/res_config_settings_interview_views.xml",
+        "wizards/hr_invitation_schedule_views.xml",
         "report/hr_invitation_report_views.xml",
         "views/menus.xml",
     ],
     "demo": [
         "demo/hr_recruitment_invitation_demo.xml",
         "demo/hr_invitation_escalation_demo.xml",
+        "demo/hr_invitation_interview_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -487,8 +487,9 @@ class HrInvitation(models.Model):
         return False
 
     def _on_call_invited(self, call):
+        """The candidate accepted: go on with scheduling the interview."""
         self._set_call_result("invited")
-        return False
+        return self.action_schedule_interview()
 
     def _on_call_declined(self, call):
         self._set_call_result("declined")

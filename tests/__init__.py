@@ -6,3 +6,5 @@ from . import test_invitation_calls
 from . import test_analytics
 from . import test_tours
 from . import test_escalation
+from . import test_scheduling
+from . import test_reminders
