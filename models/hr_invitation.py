@@ -26,6 +26,8 @@ CALL_WINDOWS = [
 ]
 CLOSED_STATES = ("declined", "attended", "no_show", "cancelled")
 PLANNABLE_STATES = ("draft", "calling", "unreachable")
+# An invited candidate can still get senior HR's follow-up call once a manager approved it.
+FOLLOW_UP_STATES = ("invited", "confirmed")
 FRESHNESS = [("hot", "Hot"), ("warm", "Warm"), ("cold", "Cold")]
 FRESHNESS_RANK = {key: rank for rank, (key, _label) in enumerate(FRESHNESS)}
 HOT_DAYS, WARM_DAYS = 7, 30
@@ -113,6 +115,7 @@ class HrInvitation(models.Model):
     interview_stop = fields.Datetime(related="event_id.stop", string="Interview End")
     slot_ids = fields.One2many("hr.invitation.slot", "invitation_id", "Time Slots")
     feedback_ids = fields.One2many("hr.invitation.feedback", "invitation_id")
+    review_ids = fields.One2many("hr.invitation.review", "invitation_id", "Post-Interview Reviews")
     next_call_display = fields.Char("Next Call (your time)", compute="_compute_next_call_display")
     next_call_candidate_display = fields.Char(
         "Next Call (candidate's time)", compute="_compute_next_call_display"
@@ -208,6 +211,10 @@ class HrInvitation(models.Model):
         for invitation in self:
             invitation.escalation_count = counts.get(invitation.id, 0)
 
+    def _get_answered_topics(self):
+        """Concern topics the invitation call answered."""
+        return self.concern_ids.filtered(lambda concern: concern.state == "answered").topic_id
+
     def _count_children(self, model_name):
         """Count the records of ``model_name`` per invitation in one grouped query."""
         groups = self.env[model_name]._read_group(
@@ -275,7 +282,7 @@ class HrInvitation(models.Model):
         self._apply_call_plans(windows, planning.guesses)
 
     def _check_plannable(self):
-        closed = self.filtered(lambda invitation: invitation.state not in PLANNABLE_STATES)
+        closed = self.filtered(lambda invitation: not invitation._is_plannable())
         if closed:
             raise UserError(
                 self.env._(
@@ -387,7 +394,7 @@ class HrInvitation(models.Model):
                 "next_call_window": window.kind,
                 "candidate_tz": guess.tz,
                 "tz_uncertain": guess.uncertain,
-                "state": "calling",
+                "state": "calling" if self.state in PLANNABLE_STATES else self.state,
             }
         )
 
@@ -406,14 +413,14 @@ class HrInvitation(models.Model):
     def _format_for_recruiter(self, value):
         """Format a UTC datetime in the recruiter's zone and language."""
         self.ensure_one()
-        recruiter = self.user_id or self.env.user
+        recruiter = self._get_next_caller()
         tz = recruiter.tz or "UTC"
         return format_datetime(self.env, value, tz=tz, lang_code=recruiter.lang) + f" ({tz})"
 
     def _recruiter_date(self, value):
         """The date of a UTC datetime in the recruiter's zone (activities have a date)."""
         self.ensure_one()
-        return local_date(value, (self.user_id or self.env.user).tz)
+        return local_date(value, self._get_next_caller().tz)
 
     # ------------------------------------------------------------------
     # Activities
@@ -450,7 +457,7 @@ class HrInvitation(models.Model):
     def _prepare_call_activity_values(self):
         self.ensure_one()
         return {
-            "user_id": (self.user_id or self.env.user).id,
+            "user_id": self._get_next_caller().id,
             "date_deadline": self._recruiter_date(self.next_call_at),
             "summary": self.env._("Call %(name)s", name=self.candidate_id.display_name),
             "note": self._get_plan_message(),
@@ -476,7 +483,7 @@ class HrInvitation(models.Model):
     def _start_call(self):
         """Return the running call attempt, starting one (and its timer) when there is none."""
         self.ensure_one()
-        if self.state not in PLANNABLE_STATES:
+        if not self._is_plannable():
             raise UserError(self.env._("This invitation is closed: there is nobody to call."))
         if self.phone_error:
             raise UserError(self.phone_error)
@@ -527,8 +534,9 @@ class HrInvitation(models.Model):
         return False
 
     def _on_call_invited(self, call):
+        """The candidate accepted: go on with scheduling the interview."""
         self._set_call_result("invited")
-        return False
+        return self.action_schedule_interview()
 
     def _on_call_declined(self, call):
         self._set_call_result("declined")
@@ -607,3 +615,134 @@ class HrInvitation(models.Model):
         for fname in ("resume_freshness", "resume_freshness_rank"):
             self.env.add_to_compute(self._fields[fname], invitations)
         invitations.flush_recordset(["resume_freshness", "resume_freshness_rank"])
+
+    # ------------------------------------------------------------------
+    # Escalation to senior HR
+    # ------------------------------------------------------------------
+
+    has_open_escalation = fields.Boolean(compute="_compute_senior_follow_up", compute_sudo=True)
+    senior_follow_up_brief = fields.Html(
+        "Senior Follow-up",
+        compute="_compute_senior_follow_up",
+        compute_sudo=True,
+        sanitize=False,
+        help="What the first call found, for the senior HR person who steps in.",
+    )
+
+    @api.depends("escalation_ids.state")
+    def _compute_senior_follow_up(self):
+        for invitation in self:
+            escalations = invitation.escalation_ids
+            invitation.has_open_escalation = any(
+                escalation.state in ("pending", "approved") for escalation in escalations
+            )
+            followed_up = escalations.filtered(lambda e: e.state in ("approved", "done"))
+            invitation.senior_follow_up_brief = invitation._get_senior_follow_up_brief(
+                followed_up[:1]
+            )
+
+    def _get_senior_follow_up_escalation(self):
+        """The approved escalation whose senior HR call is still to make, if any."""
+        self.ensure_one()
+        return self.sudo().escalation_ids.filtered(lambda e: e.state == "approved")[:1]
+
+    def _get_next_caller(self):
+        """Who makes the next call: senior HR during an approved follow-up, else the recruiter."""
+        self.ensure_one()
+        senior = self._get_senior_follow_up_escalation().senior_user_id
+        return (senior or self.user_id or self.env.user).with_env(self.env)
+
+    def _is_plannable(self):
+        """Open to calls: not closed, or invited with an approved senior HR follow-up."""
+        self.ensure_one()
+        if self.state in PLANNABLE_STATES:
+            return True
+        return self.state in FOLLOW_UP_STATES and bool(self._get_senior_follow_up_escalation())
+
+    def _get_last_reached_call(self):
+        """The latest ended call that reached the candidate."""
+        self.ensure_one()
+        calls = self.call_ids.filtered(lambda c: c.ended_at and c.outcome != "no_answer")
+        return calls.sorted(lambda c: (c.ended_at, c.id))[-1:]
+
+    def _get_candidate_summary(self):
+        """One line about the candidate: employment, resume freshness, how HR got the number."""
+        self.ensure_one()
+        candidate = self.candidate_id
+        status = self._selection_label(candidate, "employment_status")
+        if candidate.current_employer:
+            status = self.env._(
+                "%(status)s at %(employer)s", status=status, employer=candidate.current_employer
+            )
+        resume = self.env._(
+            "%(freshness)s resume", freshness=self._selection_label(self, "resume_freshness")
+        )
+        channel = self._selection_label(self.applicant_id, "sourcing_channel")
+        return " · ".join(part for part in (status, resume, channel) if part)
+
+    @api.model
+    def _selection_label(self, record, fname):
+        """The label of a selection field's value, in the user's language."""
+        selection = dict(record._fields[fname]._description_selection(self.env))
+        return selection.get(record[fname], "")
+
+    def _get_senior_follow_up_values(self, escalation=None):
+        """What senior HR needs before stepping in: the first call's findings and the request.
+
+        ``escalation`` defaults to the approved follow-up. Whoever may read the invitation
+        (senior HR, the approver through the escalation) reads the whole brief. The call script
+        wizard shows it to senior HR as the "senior follow-up" section.
+        """
+        self.ensure_one()
+        self.check_access("read")
+        invitation = self.sudo()
+        if escalation is None:
+            escalation = invitation._get_senior_follow_up_escalation()
+        call = escalation.sudo().call_id or invitation._get_last_reached_call()
+        return {
+            "invitation": invitation,
+            "escalation": escalation.sudo(),
+            "candidate_summary": invitation._get_candidate_summary(),
+            "call": call,
+            "call_outcome": call and self._selection_label(call, "outcome"),
+            "call_interest": call and self._selection_label(call, "interest_level"),
+            "call_when": call and format_datetime(self.env, call.ended_at or call.started_at),
+            "concerns": [
+                {
+                    "question": concern.topic_id.question,
+                    "state": self._selection_label(concern, "state"),
+                    "note": concern.note,
+                }
+                for concern in invitation.concern_ids
+            ],
+        }
+
+    def _get_senior_follow_up_brief(self, escalation=None):
+        """The senior follow-up brief as HTML; empty without an escalation."""
+        self.ensure_one()
+        values = self._get_senior_follow_up_values(escalation)
+        if not values["escalation"]:
+            return ""
+        return self.env["ir.qweb"]._render(
+            "hr_recruitment_invitation.senior_follow_up_brief", values
+        )
+
+    def action_request_escalation(self):
+        """Open the request form: a reason, and the escalation goes to its approver."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Escalate to Senior HR"),
+            "res_model": "hr.invitation.escalation",
+            "view_mode": "form",
+            "views": [
+                (
+                    self.env.ref(
+                        "hr_recruitment_invitation.hr_invitation_escalation_view_form_request"
+                    ).id,
+                    "form",
+                )
+            ],
+            "target": "new",
+            "context": {"default_invitation_id": self.id},
+        }

@@ -94,6 +94,11 @@ class HrInvitationConcern(models.Model):
             return local_date(now, None) + timedelta(days=FOLLOW_UP_WORKING_DAYS)
         return calendar._get_invitation_working_day_deadline(FOLLOW_UP_WORKING_DAYS, now)
 
+    def _move_follow_up_deadline(self):
+        """The interview was set or moved: the open follow-ups are due the day before it."""
+        for concern in self.filtered("follow_up_activity_id"):
+            concern.follow_up_activity_id.date_deadline = concern._get_follow_up_deadline()
+
     def _close_follow_up(self):
         activities = self.follow_up_activity_id
         if activities:

@@ -272,7 +272,7 @@ class TestCallScript(CallScriptCase):
         )
         action = script.action_finish_call()
 
-        self.assertEqual(action, {"type": "ir.actions.act_window_close"})
+        self.assertEqual(action["res_model"], "hr.invitation.schedule", "scheduling comes next")
         call = script.call_id
         self.assertEqual(invitation.state, "invited")
         self.assertEqual(call.outcome, "invited")
@@ -379,7 +379,7 @@ class TestCallScript(CallScriptCase):
 class TestCallScriptTour(HttpCase):
     def test_recruiter_goes_through_the_seven_steps_and_invites(self):
         """In Chromium: all seven steps, two concerns ticked (one unresolved), invited."""
-        new_test_user(
+        recruiter = new_test_user(
             self.env,
             login="inv_script_recruiter",
             name="Ava Martens",
@@ -420,9 +420,10 @@ class TestCallScriptTour(HttpCase):
                 "candidate_id": candidate.id,
                 "job_id": job.id,
                 "source_id": self.env.ref("utm.utm_source_linkedin").id,
+                "user_id": recruiter.id,
             }
         )
-        applicant.action_plan_invitation_call()
+        applicant.with_user(recruiter).action_plan_invitation_call()
         self.start_tour(
             "/odoo/action-hr_recruitment_invitation.hr_invitation_action_all",
             "hr_recruitment_invitation_call_script_tour",
@@ -430,6 +431,7 @@ class TestCallScriptTour(HttpCase):
         )
         invitation = applicant.invitation_ids
         self.assertEqual(invitation.state, "invited")
+        self.assertTrue(invitation.event_id, "the interview is scheduled right after the call")
         self.assertEqual(invitation.call_ids.interest_level, "proactive")
         concerns = invitation.concern_ids
         self.assertEqual(len(concerns), 2)

@@ -4,7 +4,7 @@ from freezegun import freeze_time
 
 from odoo.tests import Form, tagged
 
-from .common import CallScriptCase
+from .common import CallScriptCase, InterviewCase
 
 WEDNESDAY_MORNING = "2026-01-14 10:00:00"
 FRIDAY_MORNING = "2026-01-16 10:00:00"
@@ -169,3 +169,30 @@ class TestConcerns(CallScriptCase):
             self.env["hr.invitation.concern"].search(action["domain"]),
             candidate.invitation_concern_ids,
         )
+
+
+@tagged("post_install", "-at_install")
+class TestConcernFollowUpBeforeInterview(InterviewCase):
+    @freeze_time(InterviewCase.NOW)
+    def test_scheduling_or_moving_the_interview_moves_the_follow_up_before_it(self):
+        invitation = self._new_invitation(
+            "Camille Laurent", "+33 6 12 34 56 78", email="camille@example.com"
+        )
+        concern = (
+            self.env["hr.invitation.concern"]
+            .with_user(self.recruiter)
+            .create(
+                {
+                    "invitation_id": invitation.id,
+                    "topic_id": self.env.ref("hr_recruitment_invitation.concern_topic_commute").id,
+                    "state": "unresolved",
+                }
+            )
+        )
+        self.assertEqual(concern.follow_up_deadline, date(2026, 1, 16), "no interview yet")
+        self._schedule(invitation, notify_by_sms=False)  # Thursday 2026-01-15 09:00 UTC
+        self.assertEqual(concern.follow_up_deadline, date(2026, 1, 14), "today, not in the past")
+        invitation.event_id.write(
+            {"start": datetime(2026, 1, 22, 9, 0), "stop": datetime(2026, 1, 22, 10, 0)}
+        )
+        self.assertEqual(concern.follow_up_deadline, date(2026, 1, 21))

@@ -1,5 +1,5 @@
-"""Pure-Python helpers (no ORM): call planning and phone time zones."""
+"""Pure-Python helpers (no ORM): call planning, phone time zones, interview details."""
 
-from . import call_planner, phone_tz
+from . import call_planner, interview_logistics, phone_tz
 
-__all__ = ["call_planner", "phone_tz"]
+__all__ = ["call_planner", "interview_logistics", "phone_tz"]

@@ -63,6 +63,7 @@ class HrInvitationCallScript(models.TransientModel):
 
     # The call
     started_at = fields.Datetime(related="call_id.started_at")
+    ended_at = fields.Datetime(related="call_id.ended_at")
     is_over_target = fields.Boolean(related="call_id.is_over_target")
     target_duration = fields.Integer(related="call_id.target_duration")
     phone_e164 = fields.Char(related="invitation_id.phone_e164")

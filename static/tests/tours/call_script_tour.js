@@ -143,6 +143,16 @@ registry.category("web_tour.tours").add("hr_recruitment_invitation_call_script_t
             run: "click",
         },
         {
+            content: "Scheduling the interview comes next: no text message in this test",
+            trigger: ".modal .o_field_widget[name='notify_by_sms'] input",
+            run: "click",
+        },
+        {
+            content: "Schedule the interview",
+            trigger: ".modal button[name='action_schedule']",
+            run: "click",
+        },
+        {
             content: "The candidate is invited",
             trigger: ".o_list_view .o_data_row:contains('Camille Laurent') .o_data_cell[name='state']:contains('Invited')",
         },

@@ -21,8 +21,12 @@ registry.category("web_tour.tours").add("hr_recruitment_invitation_call_tour", {
             run: "click",
         },
         {
-            content: "The call script opens at the preparation",
+            content: "The call script opens at the preparation, the call timer runs",
             trigger: ".modal div[name='step_preparation']",
+        },
+        {
+            content: "The call timer runs",
+            trigger: ".modal .o_invitation_call_timer:contains('00:0')",
         },
         {
             content: "Dial: go to the introduction",
@@ -64,6 +68,16 @@ registry.category("web_tour.tours").add("hr_recruitment_invitation_call_tour", {
         {
             content: "End the call",
             trigger: ".modal button[name='action_finish_call']",
+            run: "click",
+        },
+        {
+            content: "Scheduling the interview comes next: no text message in this test",
+            trigger: ".modal .o_field_widget[name='notify_by_sms'] input",
+            run: "click",
+        },
+        {
+            content: "Schedule the interview",
+            trigger: ".modal button[name='action_schedule']",
             run: "click",
         },
         {
