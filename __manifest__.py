@@ -23,6 +23,7 @@
         "data/mail_template_data.xml",
         "data/hr_invitation_concern_topic_data.xml",
         "data/ir_cron_data.xml",
+        "data/hr_invitation_portal_data.xml",
         "views/hr_invitation_views.xml",
         "views/hr_invitation_call_views.xml",
         "views/hr_invitation_concern_topic_views.xml",
@@ -35,9 +36,12 @@
         "views/res_config_settings_views.xml",
         "report/hr_invitation_report_views.xml",
         "views/menus.xml",
+        "views/hr_invitation_portal_views.xml",
+        "views/portal_templates.xml",
     ],
     "demo": [
         "demo/hr_recruitment_invitation_demo.xml",
+        "demo/hr_invitation_portal_demo.xml",
     ],
     "assets": {
         "web.assets_tests": [

@@ -12,3 +12,4 @@ from . import hr_invitation_concern_topic
 from . import hr_invitation_concern
 from . import hr_invitation_escalation
 from . import hr_invitation_feedback
+from . import hr_invitation_portal_attempt

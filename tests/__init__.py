@@ -4,3 +4,5 @@ from . import test_foundation
 from . import test_invitation_planning
 from . import test_invitation_calls
 from . import test_tours
+from . import test_candidate_input
+from . import test_portal

@@ -1,5 +1,5 @@
-"""Pure-Python helpers (no ORM): call planning and phone time zones."""
+"""Pure-Python helpers (no ORM): call planning, phone time zones, candidate input, log hygiene."""
 
-from . import call_planner, phone_tz
+from . import call_planner, candidate_input, log_redaction, phone_tz
 
-__all__ = ["call_planner", "phone_tz"]
+__all__ = ["call_planner", "candidate_input", "log_redaction", "phone_tz"]
