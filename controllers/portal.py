@@ -15,6 +15,8 @@ from odoo.addons.hr_recruitment_invitation.tools import log_redaction
 log_redaction.install()
 
 ANSWERS = ("confirm", "decline", "reschedule", "travel", "parking", "pickup")
+# Candidates have no account; website=True makes these frontend pages (portal layout, language).
+PAGE_ROUTE = {"type": "http", "auth": "public", "website": True, "sitemap": False}
 
 
 class InterviewPortal(http.Controller):
@@ -22,14 +24,7 @@ class InterviewPortal(http.Controller):
     # Pages
     # ------------------------------------------------------------------
 
-    @http.route(
-        "/my/interviews/<int:invitation_id>",
-        type="http",
-        auth="public",
-        website=True,
-        methods=["GET"],
-        sitemap=False,
-    )
+    @http.route("/my/interviews/<int:invitation_id>", methods=["GET"], **PAGE_ROUTE)
     def portal_interview(self, invitation_id, access_token=None, done=None, **kwargs):
         invitation, refusal = self._check_interview_access(invitation_id, access_token)
         if refusal:
@@ -38,14 +33,7 @@ class InterviewPortal(http.Controller):
             invitation, access_token, done=done if done in ANSWERS else None
         )
 
-    @http.route(
-        "/my/interviews/<int:invitation_id>/ics",
-        type="http",
-        auth="public",
-        website=True,
-        methods=["GET"],
-        sitemap=False,
-    )
+    @http.route("/my/interviews/<int:invitation_id>/ics", methods=["GET"], **PAGE_ROUTE)
     def portal_interview_ics(self, invitation_id, access_token=None, **kwargs):
         invitation, refusal = self._check_interview_access(invitation_id, access_token)
         if refusal:
@@ -66,98 +54,39 @@ class InterviewPortal(http.Controller):
     # ------------------------------------------------------------------
 
     @http.route(
-        "/my/interviews/<int:invitation_id>/confirm",
-        type="http",
-        auth="public",
-        website=True,
+        f"/my/interviews/<int:invitation_id>/<any({','.join(ANSWERS)}):answer>",
         methods=["POST"],
-        sitemap=False,
+        **PAGE_ROUTE,
     )
-    def portal_interview_confirm(self, invitation_id, access_token=None, **kwargs):
-        return self._answer(
-            invitation_id, access_token, "confirm", lambda inv: inv.action_portal_confirm()
-        )
+    def portal_interview_answer(self, invitation_id, answer, access_token=None, **kwargs):
+        """Run one answer; a refused answer changes nothing and shows why (400)."""
+        invitation, refusal = self._check_interview_access(invitation_id, access_token)
+        if refusal:
+            return refusal
+        try:
+            with request.env.cr.savepoint():
+                self._get_answer_calls(request.httprequest.form)[answer](invitation)
+        except UserError as error:
+            return self._render_interview(invitation, access_token, error=error.args[0], status=400)
+        return request.redirect(invitation.get_portal_url(query_string=f"&done={answer}"), code=303)
 
-    @http.route(
-        "/my/interviews/<int:invitation_id>/decline",
-        type="http",
-        auth="public",
-        website=True,
-        methods=["POST"],
-        sitemap=False,
-    )
-    def portal_interview_decline(self, invitation_id, access_token=None, reason=None, **kwargs):
-        return self._answer(
-            invitation_id, access_token, "decline", lambda inv: inv.action_portal_decline(reason)
-        )
-
-    @http.route(
-        "/my/interviews/<int:invitation_id>/reschedule",
-        type="http",
-        auth="public",
-        website=True,
-        methods=["POST"],
-        sitemap=False,
-    )
-    def portal_interview_reschedule(self, invitation_id, access_token=None, slot_id=None, **kw):
-        proposals = request.httprequest.form.getlist("proposal")
-        return self._answer(
-            invitation_id,
-            access_token,
-            "reschedule",
-            lambda inv: inv.action_portal_reschedule(
-                slot=self._parse_slot(inv, slot_id), proposals=proposals
+    def _get_answer_calls(self, form):
+        """{answer: function(invitation)}: the model method of each answer, with its inputs."""
+        return {
+            "confirm": lambda inv: inv.action_portal_confirm(),
+            "decline": lambda inv: inv.action_portal_decline(form.get("reason")),
+            "reschedule": lambda inv: inv.action_portal_reschedule(
+                slot=self._parse_slot(inv, form.get("slot_id")),
+                proposals=form.getlist("proposal"),
             ),
-        )
-
-    @http.route(
-        "/my/interviews/<int:invitation_id>/travel",
-        type="http",
-        auth="public",
-        website=True,
-        methods=["POST"],
-        sitemap=False,
-    )
-    def portal_interview_travel(
-        self, invitation_id, access_token=None, travel_mode=None, arrival=None, **kwargs
-    ):
-        return self._answer(
-            invitation_id,
-            access_token,
-            "travel",
-            lambda inv: inv.action_portal_set_travel(travel_mode, arrival),
-        )
-
-    @http.route(
-        "/my/interviews/<int:invitation_id>/parking",
-        type="http",
-        auth="public",
-        website=True,
-        methods=["POST"],
-        sitemap=False,
-    )
-    def portal_interview_parking(self, invitation_id, access_token=None, **kwargs):
-        return self._answer(
-            invitation_id, access_token, "parking", lambda inv: inv.action_portal_request_parking()
-        )
-
-    @http.route(
-        "/my/interviews/<int:invitation_id>/pickup",
-        type="http",
-        auth="public",
-        website=True,
-        methods=["POST"],
-        sitemap=False,
-    )
-    def portal_interview_pickup(
-        self, invitation_id, access_token=None, pickup_point=None, pickup_time=None, **kwargs
-    ):
-        return self._answer(
-            invitation_id,
-            access_token,
-            "pickup",
-            lambda inv: inv.action_portal_request_pickup(pickup_point, pickup_time),
-        )
+            "travel": lambda inv: inv.action_portal_set_travel(
+                form.get("travel_mode"), form.get("arrival")
+            ),
+            "parking": lambda inv: inv.action_portal_request_parking(),
+            "pickup": lambda inv: inv.action_portal_request_pickup(
+                form.get("pickup_point"), form.get("pickup_time")
+            ),
+        }
 
     # ------------------------------------------------------------------
     # Helpers
@@ -165,7 +94,7 @@ class InterviewPortal(http.Controller):
 
     def _check_interview_access(self, invitation_id, access_token):
         """Return (invitation, None) when the token opens the page, else (None, response)."""
-        ip = request.httprequest.remote_addr
+        ip = request.httprequest.remote_addr or "unknown"
         attempts = request.env["hr.invitation.portal.attempt"].sudo()
         if attempts._is_blocked(ip):
             return None, self._too_many_requests(attempts)
@@ -174,18 +103,6 @@ class InterviewPortal(http.Controller):
             attempts._register_failure(ip)
             return None, self._not_found()
         return invitation, None
-
-    def _answer(self, invitation_id, access_token, answer, call):
-        """Run one answer; a refused answer changes nothing and shows why (400)."""
-        invitation, refusal = self._check_interview_access(invitation_id, access_token)
-        if refusal:
-            return refusal
-        try:
-            with request.env.cr.savepoint():
-                call(invitation)
-        except UserError as error:
-            return self._render_interview(invitation, access_token, error=error.args[0], status=400)
-        return request.redirect(invitation.get_portal_url(query_string=f"&done={answer}"), code=303)
 
     def _parse_slot(self, invitation, slot_id):
         slot_id = (slot_id or "").strip()

@@ -944,8 +944,7 @@ class HrInvitation(models.Model):
                 planned=recruiter_view._format_for_recruiter(self.interview_start),
                 times=times,
             )
-        recruiter_view._post_portal_note(body)
-        recruiter_view._schedule_portal_activity(
+        recruiter_view._ask_recruiter_to_act(
             "reschedule",
             recruiter_view.env._("Move the interview of %(name)s", name=self.partner_id.name),
             body,
@@ -959,11 +958,11 @@ class HrInvitation(models.Model):
         if mode not in modes:
             raise UserError(self.env._("Please choose how you will travel."))
         arrival_at = self._parse_portal_interview_day_time(arrival)
-        if self.travel_mode == mode and self.expected_arrival == arrival_at:
+        recruiter_view = self._record_travel_answer(
+            {"travel_mode": mode, "expected_arrival": arrival_at}
+        )
+        if not recruiter_view:
             return False
-        self._write_portal_answer({"travel_mode": mode, "expected_arrival": arrival_at})
-        self._set_candidate_attendee_state("accepted")
-        recruiter_view = self._with_recruiter_lang()
         mode_label = dict(
             recruiter_view._fields["travel_mode"]._description_selection(recruiter_view.env)
         )[mode]
@@ -979,17 +978,14 @@ class HrInvitation(models.Model):
     def action_portal_request_parking(self):
         self.ensure_one()
         self._check_portal_confirmed()
-        if self.needs_parking:
+        recruiter_view = self._record_travel_answer({"needs_parking": True})
+        if not recruiter_view:
             return False
-        self._write_portal_answer({"needs_parking": True})
-        self._set_candidate_attendee_state("accepted")
-        recruiter_view = self._with_recruiter_lang()
         body = recruiter_view.env._(
             "The candidate comes by car and needs a parking space on %(time)s.",
             time=recruiter_view._format_for_recruiter(self.interview_start),
         )
-        recruiter_view._post_portal_note(body)
-        recruiter_view._schedule_portal_activity(
+        recruiter_view._ask_recruiter_to_act(
             "parking",
             recruiter_view.env._("Parking space for %(name)s", name=self.partner_id.name),
             body,
@@ -1006,28 +1002,35 @@ class HrInvitation(models.Model):
             self.env._("Please tell us where to pick you up."),
         )
         pickup_at = self._parse_portal_interview_day_time(at)
-        if self.pickup_point == point and self.pickup_at == pickup_at:
+        recruiter_view = self._record_travel_answer({"pickup_point": point, "pickup_at": pickup_at})
+        if not recruiter_view:
             return False
-        self._write_portal_answer({"pickup_point": point, "pickup_at": pickup_at})
-        self._set_candidate_attendee_state("accepted")
-        recruiter_view = self._with_recruiter_lang()
         body = recruiter_view.env._(
             "The candidate asks to be picked up at %(point)s, %(time)s. Phone: %(phone)s.",
             point=point,
             time=recruiter_view._format_for_recruiter(pickup_at),
             phone=self.partner_phone or "-",
         )
-        recruiter_view._post_portal_note(body)
-        recruiter_view._schedule_portal_activity(
-            "pickup",
-            recruiter_view.env._("Pick up %(name)s", name=self.partner_id.name),
-            body,
+        recruiter_view._ask_recruiter_to_act(
+            "pickup", recruiter_view.env._("Pick up %(name)s", name=self.partner_id.name), body
         )
         return True
 
     # ------------------------------------------------------------------
     # Candidate portal: helpers of the answers
     # ------------------------------------------------------------------
+
+    def _record_travel_answer(self, values):
+        """Write how a confirmed candidate comes, unless it is already what they said.
+
+        Returns this invitation in the recruiter's language to tell them, or None when
+        nothing changed.
+        """
+        if all(self[fname] == value for fname, value in values.items()):
+            return None
+        self._write_portal_answer(values)
+        self._set_candidate_attendee_state("accepted")
+        return self._with_recruiter_lang()
 
     def _write_portal_answer(self, values):
         """Write an answer; the answer's note says what changed, so no tracking message."""
@@ -1119,6 +1122,11 @@ class HrInvitation(models.Model):
             message_type="comment",
             subtype_xmlid="mail.mt_note",
         )
+
+    def _ask_recruiter_to_act(self, kind, summary, body):
+        """Log the candidate's request as a note and give the recruiter its activity."""
+        self._post_portal_note(body)
+        return self._schedule_portal_activity(kind, summary, body)
 
     def _schedule_portal_activity(self, kind, summary, note):
         """Create or update the recruiter's ``kind`` activity (one per kind and invitation)."""

@@ -429,6 +429,14 @@ class TestInterviewPortal(InterviewPortalCase):
             )
         return requests
 
+    def assertEveryRouteRefused(self, invitation, token):
+        """Every route answers 404 with ``token`` and nothing changes."""
+        before = self._snapshot()
+        for route, request in self._all_requests(invitation, token):
+            self._forget_failures()
+            self.assertEqual(request().status_code, 404, route)
+        self.assertEqual(self._snapshot(), before)
+
     def test_wrong_foreign_and_forged_tokens_get_the_same_404(self):
         one_char_off = self.token[:-1] + ("a" if self.token[-1] != "a" else "b")
         bad_accesses = {
@@ -458,19 +466,11 @@ class TestInterviewPortal(InterviewPortalCase):
         with freeze_time(stop + timedelta(days=14) - timedelta(minutes=1)):
             self.assertEqual(self.url_open(self._url()).status_code, 200)
         with freeze_time(stop + timedelta(days=14, minutes=1)):
-            before = self._snapshot()
-            for route, request in self._all_requests(self.invitation, self.token):
-                self._forget_failures()
-                self.assertEqual(request().status_code, 404, route)
-            self.assertEqual(self._snapshot(), before)
+            self.assertEveryRouteRefused(self.invitation, self.token)
 
     def test_token_of_a_cancelled_invitation_is_refused(self):
         self.invitation.action_cancel()
-        before = self._snapshot()
-        for route, request in self._all_requests(self.invitation, self.token):
-            self._forget_failures()
-            self.assertEqual(request().status_code, 404, route)
-        self.assertEqual(self._snapshot(), before)
+        self.assertEveryRouteRefused(self.invitation, self.token)
 
     def test_get_on_answer_urls_changes_nothing(self):
         before = self._snapshot()

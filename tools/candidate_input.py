@@ -37,32 +37,26 @@ class ProposalInThePast(CandidateInputError):
     """A proposed time is not far enough in the future."""
 
 
+def _parse_naive(value, kind):
+    """``value`` as a naive ``kind`` (datetime or time) to the minute; str values are ISO."""
+    if not isinstance(value, kind):
+        try:
+            value = kind.fromisoformat((value or "").strip())
+        except (AttributeError, TypeError, ValueError):
+            raise InvalidValue(value) from None
+    if value.tzinfo is not None:
+        raise InvalidValue(value)
+    return value.replace(second=0, microsecond=0)
+
+
 def parse_local_datetime(value):
     """Return the naive wall-clock datetime of ``2026-02-03T14:30`` (seconds optional)."""
-    if isinstance(value, datetime):
-        parsed = value
-    else:
-        try:
-            parsed = datetime.fromisoformat((value or "").strip())
-        except ValueError:
-            raise InvalidValue(value) from None
-    if parsed.tzinfo is not None:
-        raise InvalidValue(value)
-    return parsed.replace(second=0, microsecond=0)
+    return _parse_naive(value, datetime)
 
 
 def parse_local_time(value):
     """Return the wall-clock time of ``14:30``."""
-    if isinstance(value, time):
-        parsed = value
-    else:
-        try:
-            parsed = time.fromisoformat((value or "").strip())
-        except ValueError:
-            raise InvalidValue(value) from None
-    if parsed.tzinfo is not None:
-        raise InvalidValue(value)
-    return parsed.replace(second=0, microsecond=0)
+    return _parse_naive(value, time)
 
 
 def wall_to_naive_utc(local, zone_name):
