@@ -30,6 +30,7 @@
         "views/hr_invitation_concern_views.xml",
         "views/hr_invitation_escalation_views.xml",
         "views/hr_invitation_feedback_views.xml",
+        "views/hr_invitation_review_views.xml",
         "views/hr_applicant_views.xml",
         "views/hr_candidate_views.xml",
         "views/hr_job_views.xml",
@@ -44,10 +45,15 @@
         "demo/hr_invitation_portal_demo.xml",
     ],
     "assets": {
+        "web.assets_backend": [
+            "hr_recruitment_invitation/static/src/js/*.js",
+            "hr_recruitment_invitation/static/src/xml/*.xml",
+        ],
         "web.assets_tests": [
             "hr_recruitment_invitation/static/tests/tours/*.js",
         ],
     },
+    "uninstall_hook": "uninstall_hook",
     "application": False,
     "installable": True,
 }

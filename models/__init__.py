@@ -12,4 +12,5 @@ from . import hr_invitation_concern_topic
 from . import hr_invitation_concern
 from . import hr_invitation_escalation
 from . import hr_invitation_feedback
+from . import hr_invitation_review
 from . import hr_invitation_portal_attempt

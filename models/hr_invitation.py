@@ -129,6 +129,7 @@ class HrInvitation(models.Model):
     interview_stop = fields.Datetime(related="event_id.stop", string="Interview End")
     slot_ids = fields.One2many("hr.invitation.slot", "invitation_id", "Time Slots")
     feedback_ids = fields.One2many("hr.invitation.feedback", "invitation_id")
+    review_ids = fields.One2many("hr.invitation.review", "invitation_id", "Post-Interview Reviews")
     next_call_display = fields.Char("Next Call (your time)", compute="_compute_next_call_display")
     next_call_candidate_display = fields.Char(
         "Next Call (candidate's time)", compute="_compute_next_call_display"
@@ -251,6 +252,10 @@ class HrInvitation(models.Model):
         counts = self._count_children("hr.invitation.escalation")
         for invitation in self:
             invitation.escalation_count = counts.get(invitation.id, 0)
+
+    def _get_answered_topics(self):
+        """Concern topics the invitation call answered."""
+        return self.concern_ids.filtered(lambda concern: concern.state == "answered").topic_id
 
     def _count_children(self, model_name):
         """Count the records of ``model_name`` per invitation in one grouped query."""

@@ -1,1 +1,3 @@
 from . import hr_invitation_report
+from . import hr_invitation_funnel_report
+from . import hr_invitation_concern_report

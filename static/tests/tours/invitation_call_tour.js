@@ -21,6 +21,10 @@ registry.category("web_tour.tours").add("hr_recruitment_invitation_call_tour", {
             run: "click",
         },
         {
+            content: "The call timer runs",
+            trigger: ".modal .o_invitation_call_timer:contains('00:0')",
+        },
+        {
             content: "Record the outcome",
             trigger: ".modal .o_field_widget[name='outcome'] select",
             run: "selectByLabel Invited to interview",
