@@ -76,7 +76,7 @@ class InterviewPortal(http.Controller):
             "confirm": lambda inv: inv.action_portal_confirm(),
             "decline": lambda inv: inv.action_portal_decline(form.get("reason")),
             "reschedule": lambda inv: inv.action_portal_reschedule(
-                slot=self._parse_slot(inv, form.get("slot_id")),
+                slot=form.get("slot"),
                 proposals=form.getlist("proposal"),
             ),
             "travel": lambda inv: inv.action_portal_set_travel(
@@ -103,12 +103,6 @@ class InterviewPortal(http.Controller):
             attempts._register_failure(ip)
             return None, self._not_found()
         return invitation, None
-
-    def _parse_slot(self, invitation, slot_id):
-        slot_id = (slot_id or "").strip()
-        if not slot_id.isdigit():
-            return None
-        return invitation.slot_ids.browse(int(slot_id))
 
     def _prepare_interview_values(self, invitation, access_token, done=None, error=None):
         return {

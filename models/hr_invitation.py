@@ -633,16 +633,17 @@ class HrInvitation(models.Model):
     def _check_portal_answerable(self):
         """Raise unless the candidate can still answer: invitation open, interview ahead."""
         self.ensure_one()
+        if self._is_portal_answerable():
+            return
         if self.state not in PORTAL_ANSWER_STATES:
             raise UserError(
                 self.env._("This invitation is closed: contact the recruiter if you need anything.")
             )
-        if fields.Datetime.now() >= self.interview_start:
-            raise UserError(
-                self.env._(
-                    "Your interview time has passed: contact the recruiter if you need anything."
-                )
+        raise UserError(
+            self.env._(
+                "Your interview time has passed: contact the recruiter if you need anything."
             )
+        )
 
     def _check_portal_confirmed(self):
         self._check_portal_answerable()
@@ -676,7 +677,10 @@ class HrInvitation(models.Model):
             "logistics": invitation._get_portal_logistics(),
             "what_to_bring": invitation.what_to_bring or invitation.job_id.interview_what_to_bring,
             "offered_slots": [
-                (slot.id, invitation._format_for_candidate(slot.start, lang_code))
+                (
+                    invitation._get_portal_slot_key(slot),
+                    invitation._format_for_candidate(slot.start, lang_code),
+                )
                 for slot in invitation._get_portal_offered_slots()
             ],
             "requested_times": [
@@ -740,6 +744,11 @@ class HrInvitation(models.Model):
             for fname in self._portal_logistics_fields
             if fname in self._fields and self[fname]
         ]
+
+    @api.model
+    def _get_portal_slot_key(self, slot):
+        """How the page names an offered time: its start (UTC), not its record id."""
+        return slot.start.strftime("%Y%m%dT%H%M")
 
     def _get_portal_offered_slots(self):
         """The offered times the candidate can still pick instead of the planned one."""
@@ -850,14 +859,14 @@ class HrInvitation(models.Model):
         return True
 
     def action_portal_reschedule(self, slot=None, proposals=()):
-        """Ask for another time: one of the offered ``slot``, or up to three ``proposals``.
+        """Ask for another time: one of the offered times, or up to three ``proposals``.
 
-        ``proposals`` are the times as the candidate typed them (``2026-02-03T14:30``), in
-        their own zone.
+        ``slot`` is the key of an offered time as the page gives it (_get_portal_slot_key, no
+        record id); ``proposals`` are the times as the candidate typed them
+        (``2026-02-03T14:30``), in their own zone.
         """
         self.ensure_one()
         self._check_portal_answerable()
-        slot = slot or self.env["hr.invitation.slot"]
         proposals = [value for value in proposals if value and value.strip()]
         if slot and proposals:
             raise UserError(
@@ -874,10 +883,14 @@ class HrInvitation(models.Model):
             )
         )
 
-    def _portal_choose_slot(self, slot):
-        if slot.invitation_id == self and slot.state == "chosen" and self.reschedule_requested_at:
+    def _portal_choose_slot(self, key):
+        offered = self.slot_ids.filtered(
+            lambda slot: slot.origin == "offered" and self._get_portal_slot_key(slot) == key
+        )[:1]
+        if offered.state == "chosen" and self.reschedule_requested_at:
             return False
-        if slot not in self._get_portal_offered_slots():
+        slot = offered & self._get_portal_offered_slots()
+        if not slot:
             raise UserError(
                 self.env._(
                     "This time is no longer available: pick another one or propose your own."

@@ -168,6 +168,7 @@ class TestInterviewPortal(InterviewPortalCase):
         self.assertIn('name="csrf_token"', page)
         for offered in ("Apr 1, 2026, 3:00:00 PM", "Apr 2, 2026, 3:00:00 PM"):  # summer time
             self.assertIn(offered, page)
+        self.assertIn('name="slot" required="required" id="o_interview_slot_20260401T1300"', page)
         for secret in (
             "Internal: salary expectations",
             "check references",
@@ -247,7 +248,7 @@ class TestInterviewPortal(InterviewPortalCase):
     def test_reschedule_to_an_offered_time(self):
         self._confirm()
         slot = self.offered[0]
-        self.assertAnswered(self._post("reschedule", {"slot_id": slot.id}), "reschedule")
+        self.assertAnswered(self._post("reschedule", {"slot": "20260401T1300"}), "reschedule")
         self.env.invalidate_all()
         self.assertEqual(slot.state, "chosen")
         self.assertEqual(self.offered[1].state, "open")
@@ -259,7 +260,7 @@ class TestInterviewPortal(InterviewPortalCase):
         self.assertEqual(activity.user_id, self.recruiter)
         self.assertIn("Apr 1, 2026", str(activity.note))
         self.assertEqual(len(self._notes()), 2)  # confirmed, then asked for another time
-        self.assertRepeatChangesNothing("reschedule", {"slot_id": slot.id})
+        self.assertRepeatChangesNothing("reschedule", {"slot": "20260401T1300"})
         page = self.url_open(self._url()).text
         self.assertIn("You asked for another time", page)
         # Confirming the planned time after all withdraws the request and its activity.
@@ -276,7 +277,7 @@ class TestInterviewPortal(InterviewPortalCase):
             }
         )
         before = self._snapshot()
-        response = self._post("reschedule", {"slot_id": foreign.id})
+        response = self._post("reschedule", {"slot": "20260330T1300"})
         self.assertEqual(response.status_code, 400)
         self.assertIn("This time is no longer available", response.text)
         self.assertEqual(self._snapshot(), before)
@@ -330,7 +331,7 @@ class TestInterviewPortal(InterviewPortalCase):
             self.assertIn(message, response.text)
             self.assertEqual(self._snapshot(), before)
         response = self._post(
-            "reschedule", {"slot_id": self.offered[0].id, "proposal": ["2026-03-26T10:00"]}
+            "reschedule", {"slot": "20260401T1300", "proposal": ["2026-03-26T10:00"]}
         )
         self.assertEqual(response.status_code, 400)
         self.assertEqual(self._snapshot(), before)
@@ -413,7 +414,7 @@ class TestInterviewPortal(InterviewPortalCase):
         """Every route of the interview page, as (label, callable returning a response)."""
         data = {
             "reason": "No",
-            "slot_id": self.offered[0].id,
+            "slot": "20260401T1300",
             "travel_mode": "car",
             "arrival": "13:40",
             "pickup_point": "Station",
