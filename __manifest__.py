@@ -26,6 +26,7 @@
         "data/interview_activity_type_data.xml",
         "data/interview_message_template_data.xml",
         "data/interview_cron_data.xml",
+        "data/hr_invitation_portal_data.xml",
         "views/hr_invitation_views.xml",
         "views/hr_invitation_call_views.xml",
         "views/hr_invitation_concern_topic_views.xml",
@@ -43,11 +44,14 @@
         "wizards/hr_invitation_schedule_views.xml",
         "report/hr_invitation_report_views.xml",
         "views/menus.xml",
+        "views/hr_invitation_portal_views.xml",
+        "views/portal_templates.xml",
     ],
     "demo": [
         "demo/hr_recruitment_invitation_demo.xml",
         "demo/hr_invitation_escalation_demo.xml",
         "demo/hr_invitation_interview_demo.xml",
+        "demo/hr_invitation_portal_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -8,3 +8,5 @@ from . import test_tours
 from . import test_escalation
 from . import test_scheduling
 from . import test_reminders
+from . import test_candidate_input
+from . import test_portal
