@@ -26,6 +26,7 @@
         "data/interview_activity_type_data.xml",
         "data/interview_message_template_data.xml",
         "data/interview_cron_data.xml",
+        "data/hr_invitation_portal_data.xml",
         "views/hr_invitation_views.xml",
         "views/hr_invitation_call_views.xml",
         "views/hr_invitation_concern_topic_views.xml",
@@ -43,6 +44,8 @@
         "wizards/hr_invitation_schedule_views.xml",
         "report/hr_invitation_report_views.xml",
         "views/menus.xml",
+        "views/hr_invitation_portal_views.xml",
+        "views/portal_templates.xml",
         "data/hr_invitation_concern_activity_data.xml",
         "data/hr_invitation_script_template_data.xml",
         "views/hr_invitation_script_template_views.xml",
@@ -53,6 +56,7 @@
         "demo/hr_invitation_call_script_demo.xml",
         "demo/hr_invitation_escalation_demo.xml",
         "demo/hr_invitation_interview_demo.xml",
+        "demo/hr_invitation_portal_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -18,3 +18,4 @@ from . import hr_invitation_review
 from . import res_partner
 from . import calendar_event
 from . import hr_invitation_logistics
+from . import hr_invitation_portal_attempt

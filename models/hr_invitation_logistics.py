@@ -43,21 +43,6 @@ class InterviewDeliveryError(Exception):
 class HrInvitation(models.Model):
     _inherit = "hr.invitation"
 
-    # The candidate's answers from the portal (declared the same way by the portal part).
-    travel_mode = fields.Selection(
-        [
-            ("public_transport", "Public transport"),
-            ("car", "Car"),
-            ("taxi", "Taxi"),
-            ("walking", "Walking"),
-            ("other", "Other"),
-        ]
-    )
-    expected_arrival = fields.Datetime()
-    needs_parking = fields.Boolean()
-    pickup_point = fields.Char()
-    pickup_at = fields.Datetime()
-
     # Stored so that the day's interviews can be listed, sorted and searched by the crons.
     interview_start = fields.Datetime(store=True, index=True)
     interview_candidate_display = fields.Char(

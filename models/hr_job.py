@@ -25,6 +25,11 @@ class HrJob(models.Model):
         store=True,
         readonly=False,
     )
+    interview_what_to_bring = fields.Text(
+        "What to Bring",
+        translate=True,
+        help="Shown to candidates on their interview page, e.g. an ID card and a printed resume.",
+    )
     invitation_ids = fields.One2many("hr.invitation", "job_id", "Invitations")
     invitation_script_template_id = fields.Many2one(
         "hr.invitation.script.template",

@@ -10,3 +10,5 @@ from . import test_concerns
 from . import test_escalation
 from . import test_scheduling
 from . import test_reminders
+from . import test_candidate_input
+from . import test_portal
