@@ -1,7 +1,7 @@
+from collections import namedtuple
 from datetime import timedelta
 from urllib.parse import urlencode
 
-import pytz
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
@@ -10,7 +10,7 @@ from odoo.tools import consteq, format_datetime
 
 from odoo.addons.base.models.res_partner import _tz_get
 from odoo.addons.hr_recruitment_invitation.tools import call_planner, candidate_input, phone_tz
-from odoo.addons.hr_recruitment_invitation.tools.utc import to_naive_utc, to_utc
+from odoo.addons.hr_recruitment_invitation.tools.utc import local_date, to_naive_utc, to_utc
 
 INVITATION_STATES = [
     ("draft", "To Plan"),
@@ -35,6 +35,7 @@ FOLLOW_UP_STATES = ("invited", "confirmed")
 FRESHNESS = [("hot", "Hot"), ("warm", "Warm"), ("cold", "Cold")]
 FRESHNESS_RANK = {key: rank for rank, (key, _label) in enumerate(FRESHNESS)}
 HOT_DAYS, WARM_DAYS = 7, 30
+PlanningInputs = namedtuple("PlanningInputs", "now guesses contexts")
 # Candidate portal: the link works until 14 days after the interview's end.
 PORTAL_TOKEN_VALIDITY = timedelta(days=14)
 PORTAL_ANSWER_STATES = ("invited", "confirmed")
@@ -315,6 +316,18 @@ class HrInvitation(models.Model):
         """
         if not self:
             return
+        self._check_plannable()
+        planning = self._get_planning_inputs()
+        windows = {}
+        for invitation in self:
+            found = invitation._find_call_windows(
+                planning, kinds=(kinds or {}).get(invitation.id), limit=1
+            )
+            windows[invitation.id] = found[0] if found else None
+        self._raise_if_no_window(windows)
+        self._apply_call_plans(windows, planning.guesses)
+
+    def _check_plannable(self):
         closed = self.filtered(lambda invitation: not invitation._is_plannable())
         if closed:
             raise UserError(
@@ -323,28 +336,55 @@ class HrInvitation(models.Model):
                     names=", ".join(closed.mapped("display_name")),
                 )
             )
+
+    def _get_planning_inputs(self):
+        """What the call planner needs for these invitations: now, time zones, company hours."""
         now = to_utc(fields.Datetime.now())
-        guesses = self._guess_candidate_timezones()
-        contexts = self.company_id._get_invitation_planning_contexts(now)
-        windows = {}
-        for invitation in self:
-            context = contexts[invitation.company_id.id]
-            windows[invitation.id] = call_planner.next_window(
-                now,
-                guesses[invitation.id].tz,
-                invitation.candidate_id.employment_status,
-                hr_intervals=context.hr_intervals,
-                holidays=context.holidays,
-                config=context.config,
-                kinds=(kinds or {}).get(invitation.id),
-            )
-        self._raise_if_no_window(windows)
+        return PlanningInputs(
+            now,
+            self._guess_candidate_timezones(),
+            self.company_id._get_invitation_planning_contexts(now),
+        )
+
+    def _find_call_windows(self, planning, kinds=None, limit=1):
+        """The next ``limit`` call windows of this invitation, from ``_get_planning_inputs``."""
+        self.ensure_one()
+        context = planning.contexts[self.company_id.id]
+        return call_planner.next_windows(
+            planning.now,
+            planning.guesses[self.id].tz,
+            self.candidate_id.employment_status,
+            hr_intervals=context.hr_intervals,
+            holidays=context.holidays,
+            config=context.config,
+            kinds=kinds,
+            limit=limit,
+        )
+
+    def _apply_call_plans(self, windows, guesses):
+        """Write each invitation's window, move its call activity and log the plan."""
         for invitation in self:
             invitation._write_plan(windows[invitation.id], guesses[invitation.id])
         self._schedule_call_activities()
         self._message_log_batch(
             bodies={invitation.id: invitation._get_plan_message() for invitation in self}
         )
+
+    def _get_next_call_windows(self, limit=3):
+        """The next call windows the planner offers, to agree a call back with the candidate."""
+        self.ensure_one()
+        self._check_plannable()
+        return self._find_call_windows(self._get_planning_inputs(), limit=limit)
+
+    def _plan_call_at(self, window):
+        """Plan the next call at ``window`` (a call_planner.Window) the candidate chose."""
+        self.ensure_one()
+        self._check_plannable()
+        if to_naive_utc(window.end) <= fields.Datetime.now():
+            raise UserError(
+                self.env._("This call window is over: agree on another time with the candidate.")
+            )
+        self._apply_call_plans({self.id: window}, self._guess_candidate_timezones())
 
     def _guess_candidate_timezones(self):
         """Return {invitation id: TzGuess}; refuse the whole batch on an invalid number."""
@@ -426,8 +466,7 @@ class HrInvitation(models.Model):
     def _recruiter_date(self, value):
         """The date of a UTC datetime in the recruiter's zone (activities have a date)."""
         self.ensure_one()
-        tz = pytz.timezone(self._get_next_caller().tz or "UTC")
-        return to_utc(value).astimezone(tz).date()
+        return local_date(value, self._get_next_caller().tz)
 
     # ------------------------------------------------------------------
     # Activities
@@ -484,7 +523,11 @@ class HrInvitation(models.Model):
         return True
 
     def action_start_call(self):
-        """Start a call attempt (and its timer) and open it."""
+        """Start a call attempt (and its timer) and open its call script."""
+        return self._start_call()._get_script_action()
+
+    def _start_call(self):
+        """Return the running call attempt, starting one (and its timer) when there is none."""
         self.ensure_one()
         if not self._is_plannable():
             raise UserError(self.env._("This invitation is closed: there is nobody to call."))
@@ -495,7 +538,7 @@ class HrInvitation(models.Model):
         )
         if self.state == "draft":
             self.state = "calling"
-        return call._get_form_action()
+        return call
 
     def _prepare_call_values(self):
         self.ensure_one()
@@ -529,7 +572,11 @@ class HrInvitation(models.Model):
         return others or kinds
 
     def _on_call_callback(self, call):
-        self._plan_next_call()
+        window = call._get_callback_window()
+        if window:
+            self._plan_call_at(window)
+        else:
+            self._plan_next_call()
         return False
 
     def _on_call_invited(self, call):

@@ -364,6 +364,7 @@ class HrInvitation(models.Model):
         """The interview moved: its reminders and alerts are to be sent again, at the new time."""
         self.write(dict.fromkeys(FOLLOWUP_FLAGS, False))
         self.activity_unlink([ACTIVITY_REMINDER_CALL, ACTIVITY_NOT_ARRIVED])
+        self.concern_ids._move_follow_up_deadline()
 
     # ------------------------------------------------------------------
     # Messages to the candidate
