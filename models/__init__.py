@@ -13,4 +13,7 @@ from . import hr_invitation_concern
 from . import hr_invitation_escalation
 from . import hr_invitation_feedback
 from . import hr_invitation_review
+from . import res_partner
+from . import calendar_event
+from . import hr_invitation_logistics
 from . import hr_invitation_portal_attempt

@@ -1,5 +1,4 @@
 from datetime import timedelta
-from urllib.parse import urlencode
 
 import pytz
 from markupsafe import Markup
@@ -9,7 +8,12 @@ from odoo.exceptions import UserError
 from odoo.tools import consteq, format_datetime
 
 from odoo.addons.base.models.res_partner import _tz_get
-from odoo.addons.hr_recruitment_invitation.tools import call_planner, candidate_input, phone_tz
+from odoo.addons.hr_recruitment_invitation.tools import (
+    call_planner,
+    candidate_input,
+    interview_logistics,
+    phone_tz,
+)
 from odoo.addons.hr_recruitment_invitation.tools.utc import to_naive_utc, to_utc
 
 INVITATION_STATES = [
@@ -30,6 +34,8 @@ CALL_WINDOWS = [
 ]
 CLOSED_STATES = ("declined", "attended", "no_show", "cancelled")
 PLANNABLE_STATES = ("draft", "calling", "unreachable")
+# An invited candidate can still get senior HR's follow-up call once a manager approved it.
+FOLLOW_UP_STATES = ("invited", "confirmed")
 FRESHNESS = [("hot", "Hot"), ("warm", "Warm"), ("cold", "Cold")]
 FRESHNESS_RANK = {key: rank for rank, (key, _label) in enumerate(FRESHNESS)}
 HOT_DAYS, WARM_DAYS = 7, 30
@@ -134,19 +140,8 @@ class HrInvitation(models.Model):
     next_call_candidate_display = fields.Char(
         "Next Call (candidate's time)", compute="_compute_next_call_display"
     )
-    travel_mode = fields.Selection(
-        [
-            ("public_transport", "Public transport"),
-            ("car", "Car"),
-            ("taxi", "Taxi"),
-            ("walking", "Walking"),
-            ("other", "Other"),
-        ]
-    )
-    expected_arrival = fields.Datetime()
-    needs_parking = fields.Boolean()
-    pickup_point = fields.Char()
-    pickup_at = fields.Datetime()
+    # The candidate's answers on their interview page (travel_mode, expected_arrival,
+    # needs_parking, pickup_point and pickup_at are declared with the interview logistics).
     portal_confirmed_at = fields.Datetime(
         "Confirmed by the Candidate On", copy=False, readonly=True
     )
@@ -312,7 +307,7 @@ class HrInvitation(models.Model):
         """
         if not self:
             return
-        closed = self.filtered(lambda invitation: invitation.state not in PLANNABLE_STATES)
+        closed = self.filtered(lambda invitation: not invitation._is_plannable())
         if closed:
             raise UserError(
                 self.env._(
@@ -397,7 +392,7 @@ class HrInvitation(models.Model):
                 "next_call_window": window.kind,
                 "candidate_tz": guess.tz,
                 "tz_uncertain": guess.uncertain,
-                "state": "calling",
+                "state": "calling" if self.state in PLANNABLE_STATES else self.state,
             }
         )
 
@@ -416,14 +411,14 @@ class HrInvitation(models.Model):
     def _format_for_recruiter(self, value):
         """Format a UTC datetime in the recruiter's zone and language."""
         self.ensure_one()
-        recruiter = self.user_id or self.env.user
+        recruiter = self._get_next_caller()
         tz = recruiter.tz or "UTC"
         return format_datetime(self.env, value, tz=tz, lang_code=recruiter.lang) + f" ({tz})"
 
     def _recruiter_date(self, value):
         """The date of a UTC datetime in the recruiter's zone (activities have a date)."""
         self.ensure_one()
-        tz = pytz.timezone((self.user_id or self.env.user).tz or "UTC")
+        tz = pytz.timezone(self._get_next_caller().tz or "UTC")
         return to_utc(value).astimezone(tz).date()
 
     # ------------------------------------------------------------------
@@ -461,7 +456,7 @@ class HrInvitation(models.Model):
     def _prepare_call_activity_values(self):
         self.ensure_one()
         return {
-            "user_id": (self.user_id or self.env.user).id,
+            "user_id": self._get_next_caller().id,
             "date_deadline": self._recruiter_date(self.next_call_at),
             "summary": self.env._("Call %(name)s", name=self.candidate_id.display_name),
             "note": self._get_plan_message(),
@@ -483,7 +478,7 @@ class HrInvitation(models.Model):
     def action_start_call(self):
         """Start a call attempt (and its timer) and open it."""
         self.ensure_one()
-        if self.state not in PLANNABLE_STATES:
+        if not self._is_plannable():
             raise UserError(self.env._("This invitation is closed: there is nobody to call."))
         if self.phone_error:
             raise UserError(self.phone_error)
@@ -530,8 +525,9 @@ class HrInvitation(models.Model):
         return False
 
     def _on_call_invited(self, call):
+        """The candidate accepted: go on with scheduling the interview."""
         self._set_call_result("invited")
-        return False
+        return self.action_schedule_interview()
 
     def _on_call_declined(self, call):
         self._set_call_result("declined")
@@ -612,6 +608,137 @@ class HrInvitation(models.Model):
         invitations.flush_recordset(["resume_freshness", "resume_freshness_rank"])
 
     # ------------------------------------------------------------------
+    # Escalation to senior HR
+    # ------------------------------------------------------------------
+
+    has_open_escalation = fields.Boolean(compute="_compute_senior_follow_up", compute_sudo=True)
+    senior_follow_up_brief = fields.Html(
+        "Senior Follow-up",
+        compute="_compute_senior_follow_up",
+        compute_sudo=True,
+        sanitize=False,
+        help="What the first call found, for the senior HR person who steps in.",
+    )
+
+    @api.depends("escalation_ids.state")
+    def _compute_senior_follow_up(self):
+        for invitation in self:
+            escalations = invitation.escalation_ids
+            invitation.has_open_escalation = any(
+                escalation.state in ("pending", "approved") for escalation in escalations
+            )
+            followed_up = escalations.filtered(lambda e: e.state in ("approved", "done"))
+            invitation.senior_follow_up_brief = invitation._get_senior_follow_up_brief(
+                followed_up[:1]
+            )
+
+    def _get_senior_follow_up_escalation(self):
+        """The approved escalation whose senior HR call is still to make, if any."""
+        self.ensure_one()
+        return self.sudo().escalation_ids.filtered(lambda e: e.state == "approved")[:1]
+
+    def _get_next_caller(self):
+        """Who makes the next call: senior HR during an approved follow-up, else the recruiter."""
+        self.ensure_one()
+        senior = self._get_senior_follow_up_escalation().senior_user_id
+        return (senior or self.user_id or self.env.user).with_env(self.env)
+
+    def _is_plannable(self):
+        """Open to calls: not closed, or invited with an approved senior HR follow-up."""
+        self.ensure_one()
+        if self.state in PLANNABLE_STATES:
+            return True
+        return self.state in FOLLOW_UP_STATES and bool(self._get_senior_follow_up_escalation())
+
+    def _get_last_reached_call(self):
+        """The latest ended call that reached the candidate."""
+        self.ensure_one()
+        calls = self.call_ids.filtered(lambda c: c.ended_at and c.outcome != "no_answer")
+        return calls.sorted(lambda c: (c.ended_at, c.id))[-1:]
+
+    def _get_candidate_summary(self):
+        """One line about the candidate: employment, resume freshness, how HR got the number."""
+        self.ensure_one()
+        candidate = self.candidate_id
+        status = self._selection_label(candidate, "employment_status")
+        if candidate.current_employer:
+            status = self.env._(
+                "%(status)s at %(employer)s", status=status, employer=candidate.current_employer
+            )
+        resume = self.env._(
+            "%(freshness)s resume", freshness=self._selection_label(self, "resume_freshness")
+        )
+        channel = self._selection_label(self.applicant_id, "sourcing_channel")
+        return " · ".join(part for part in (status, resume, channel) if part)
+
+    @api.model
+    def _selection_label(self, record, fname):
+        """The label of a selection field's value, in the user's language."""
+        selection = dict(record._fields[fname]._description_selection(self.env))
+        return selection.get(record[fname], "")
+
+    def _get_senior_follow_up_values(self, escalation=None):
+        """What senior HR needs before stepping in: the first call's findings and the request.
+
+        ``escalation`` defaults to the approved follow-up. Whoever may read the invitation
+        (senior HR, the approver through the escalation) reads the whole brief. The call script
+        wizard shows it to senior HR as the "senior follow-up" section.
+        """
+        self.ensure_one()
+        self.check_access("read")
+        invitation = self.sudo()
+        if escalation is None:
+            escalation = invitation._get_senior_follow_up_escalation()
+        call = escalation.sudo().call_id or invitation._get_last_reached_call()
+        return {
+            "invitation": invitation,
+            "escalation": escalation.sudo(),
+            "candidate_summary": invitation._get_candidate_summary(),
+            "call": call,
+            "call_outcome": call and self._selection_label(call, "outcome"),
+            "call_interest": call and self._selection_label(call, "interest_level"),
+            "call_when": call and format_datetime(self.env, call.ended_at or call.started_at),
+            "concerns": [
+                {
+                    "question": concern.topic_id.question,
+                    "state": self._selection_label(concern, "state"),
+                    "note": concern.note,
+                }
+                for concern in invitation.concern_ids
+            ],
+        }
+
+    def _get_senior_follow_up_brief(self, escalation=None):
+        """The senior follow-up brief as HTML; empty without an escalation."""
+        self.ensure_one()
+        values = self._get_senior_follow_up_values(escalation)
+        if not values["escalation"]:
+            return ""
+        return self.env["ir.qweb"]._render(
+            "hr_recruitment_invitation.senior_follow_up_brief", values
+        )
+
+    def action_request_escalation(self):
+        """Open the request form: a reason, and the escalation goes to its approver."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Escalate to Senior HR"),
+            "res_model": "hr.invitation.escalation",
+            "view_mode": "form",
+            "views": [
+                (
+                    self.env.ref(
+                        "hr_recruitment_invitation.hr_invitation_escalation_view_form_request"
+                    ).id,
+                    "form",
+                )
+            ],
+            "target": "new",
+            "context": {"default_invitation_id": self.id},
+        }
+
+    # ------------------------------------------------------------------
     # Candidate portal: access
     # ------------------------------------------------------------------
 
@@ -661,6 +788,7 @@ class HrInvitation(models.Model):
         self.ensure_one()
         invitation = self.with_context(lang=lang_code)
         address = invitation._get_portal_address()
+        candidate_time = invitation._get_interview_time_for_candidate
         pending = invitation.slot_ids.filtered(
             lambda slot: slot.state == "chosen" or (slot.origin, slot.state) == ("proposed", "open")
         )
@@ -670,22 +798,18 @@ class HrInvitation(models.Model):
             "candidate_name": invitation.partner_id.name or invitation.candidate_id.display_name,
             "status": invitation._get_portal_status(),
             "can_answer": invitation._is_portal_answerable(),
-            "when": invitation._format_for_candidate(invitation.interview_start, lang_code),
+            "when": candidate_time(),
             "duration_minutes": round(invitation.event_id.duration * 60),
             "address": address,
-            "map_url": address and invitation._get_portal_map_url(address),
-            "logistics": invitation._get_portal_logistics(),
+            "map_url": invitation._get_portal_map_url(address),
+            "logistics": invitation._get_directions(),
             "what_to_bring": invitation.what_to_bring or invitation.job_id.interview_what_to_bring,
             "offered_slots": [
-                (
-                    invitation._get_portal_slot_key(slot),
-                    invitation._format_for_candidate(slot.start, lang_code),
-                )
+                (invitation._get_portal_slot_key(slot), candidate_time(value=slot.start))
                 for slot in invitation._get_portal_offered_slots()
             ],
             "requested_times": [
-                invitation._format_for_candidate(slot.start, lang_code)
-                for slot in pending.sorted("start")
+                candidate_time(value=slot.start) for slot in pending.sorted("start")
             ]
             if invitation.reschedule_requested_at
             else [],
@@ -714,36 +838,13 @@ class HrInvitation(models.Model):
         return self.state in PORTAL_ANSWER_STATES and fields.Datetime.now() < self.interview_start
 
     def _get_portal_address(self):
-        """The interview's address: the event's location, else the job's or company's address."""
+        """The interview's address on one line; the event's location when it has no address."""
         self.ensure_one()
-        if self.event_id.location:
-            return self.event_id.location
-        partner = self.job_id.address_id or self.company_id.partner_id
-        lines = partner._display_address(without_company=True).splitlines()
-        return ", ".join(line.strip() for line in [partner.name, *lines] if line.strip())
+        return self._get_interview_address() or self.event_id.location or ""
 
-    @api.model
     def _get_portal_map_url(self, address):
-        """An OpenStreetMap search for ``address``: no API key, works on any phone."""
-        return "https://www.openstreetmap.org/search?" + urlencode({"query": address})
-
-    # Texts the recruiter writes for the candidate (route, landmarks...), shown on the page
-    # under their field's label when the field exists on hr.invitation.
-    _portal_logistics_fields = (
-        "route_instructions",
-        "landmarks",
-        "parking_instructions",
-        "public_transport_lines",
-    )
-
-    def _get_portal_logistics(self):
-        """[(label, text)] of the logistics fields that exist and are filled in."""
         self.ensure_one()
-        return [
-            (self._fields[fname]._description_string(self.env), self[fname])
-            for fname in self._portal_logistics_fields
-            if fname in self._fields and self[fname]
-        ]
+        return self.interview_map_url or interview_logistics.map_url([address])
 
     @api.model
     def _get_portal_slot_key(self, slot):
@@ -795,7 +896,7 @@ class HrInvitation(models.Model):
 
     def _get_portal_ics_description(self, address):
         lines = [self._get_portal_map_url(address)] if address else []
-        lines += [f"{label}: {text}" for label, text in self._get_portal_logistics()]
+        lines += [f"{label}: {text}" for label, text in self._get_directions()]
         what_to_bring = self.what_to_bring or self.job_id.interview_what_to_bring
         if what_to_bring:
             lines.append(self.env._("What to bring: %(items)s", items=what_to_bring))
@@ -1050,6 +1151,16 @@ class HrInvitation(models.Model):
         self._set_candidate_attendee_state("accepted")
         return self._with_recruiter_lang()
 
+    def _settle_reschedule_request(self):
+        """The interview moved: the candidate's request for another time is answered."""
+        asked = self.filtered("reschedule_requested_at")
+        if not asked:
+            return
+        asked.write({"reschedule_requested_at": False})
+        asked.activity_feedback(
+            [PORTAL_ACTIVITY_TYPES["reschedule"]], feedback=self.env._("The interview was moved.")
+        )
+
     def _write_portal_answer(self, values):
         """Write an answer; the answer's note says what changed, so no tracking message."""
         self.with_context(mail_notrack=True).write(values)
@@ -1086,7 +1197,7 @@ class HrInvitation(models.Model):
         elif isinstance(error, candidate_input.ArrivalAfterStart):
             message = self.env._(
                 "Please choose a time before your interview starts (%(time)s).",
-                time=self._format_for_candidate(self.interview_start),
+                time=self._get_interview_time_for_candidate(),
             )
         elif isinstance(error, candidate_input.ArrivalTooEarly):
             message = self.env._(
@@ -1111,9 +1222,7 @@ class HrInvitation(models.Model):
     def _set_candidate_attendee_state(self, state):
         """Put the candidate's calendar attendee in ``state`` through Odoo's own actions."""
         self.ensure_one()
-        attendees = self.event_id.attendee_ids.filtered(
-            lambda attendee: attendee.partner_id == self.partner_id and attendee.state != state
-        )
+        attendees = self._get_candidate_attendee().filtered(lambda a: a.state != state)
         if not attendees:
             return
         if state == "accepted":

@@ -1,6 +1,8 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from .hr_invitation_escalation import CONCLUSIVE_OUTCOMES
+
 CALL_OUTCOMES = [
     ("no_answer", "No answer"),
     ("callback", "Call back later"),
@@ -14,6 +16,10 @@ INTEREST_LEVELS = [
     ("interested", "Interested"),
     ("proactive", "Proactive"),
 ]
+# A key-role call escalates to senior HR when the candidate shows interest or accepts...
+ESCALATING_INTEREST = ("interested", "proactive")
+# ...unless the candidate was not reached, declined or is not suitable.
+NON_ESCALATING_OUTCOMES = ("no_answer", "declined", "not_suitable")
 
 
 class HrInvitationCall(models.Model):
@@ -94,6 +100,7 @@ class HrInvitationCall(models.Model):
         self.ensure_one()
         self._check_can_end()
         self.ended_at = max(fields.Datetime.now(), self.started_at)
+        self._apply_escalation_rules()
         return self.invitation_id._apply_call_outcome(self) or {
             "type": "ir.actions.act_window_close"
         }
@@ -132,3 +139,57 @@ class HrInvitationCall(models.Model):
             ],
             "target": "new",
         }
+
+    # ------------------------------------------------------------------
+    # Escalation to senior HR
+    # ------------------------------------------------------------------
+
+    def _apply_escalation_rules(self):
+        """At the end of a call: close senior HR's follow-up, or escalate a key role."""
+        self.ensure_one()
+        self._complete_senior_follow_up()
+        self._escalate_if_key_role()
+
+    def _shows_interest(self):
+        self.ensure_one()
+        if self.outcome in NON_ESCALATING_OUTCOMES:
+            return False
+        return self.interest_level in ESCALATING_INTEREST or self.outcome == "invited"
+
+    def _escalate_if_key_role(self):
+        """Ask a manager to let senior HR step in when a key-role candidate shows interest.
+
+        Once per invitation: a request already made (pending, decided or done) is not repeated.
+        """
+        self.ensure_one()
+        invitation = self.invitation_id
+        if not invitation.is_key_role or not self._shows_interest():
+            return self.env["hr.invitation.escalation"]
+        if invitation.sudo().escalation_ids:
+            return self.env["hr.invitation.escalation"]
+        escalation = (
+            self.env["hr.invitation.escalation"]
+            .sudo()
+            .create(
+                {
+                    "invitation_id": invitation.id,
+                    "origin": "auto",
+                    "call_id": self.id,
+                    "requested_by_id": self.user_id.id,
+                    "reason": self.env._(
+                        "Key role: the candidate showed interest (%(summary)s). Senior HR steps "
+                        "in to show how much the company values them.",
+                        summary=self._get_summary(),
+                    ),
+                }
+            )
+        )
+        return escalation.with_env(self.env)
+
+    def _complete_senior_follow_up(self):
+        """A settling call by senior HR during an approved follow-up closes the escalation."""
+        self.ensure_one()
+        escalation = self.invitation_id._get_senior_follow_up_escalation()
+        if escalation.senior_user_id == self.user_id and self.outcome in CONCLUSIVE_OUTCOMES:
+            escalation._mark_done(self)
+        return escalation

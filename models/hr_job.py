@@ -38,12 +38,16 @@ class HrJob(models.Model):
             job.invitation_currency_id = (job.company_id or self.env.company).currency_id
 
     def _compute_invitation_count(self):
-        groups = self.env["hr.invitation"]._read_group(
-            [("job_id", "in", self.ids)], ["job_id"], ["__count"]
-        )
-        counts = {job.id: count for job, count in groups}
+        counts = self._count_per_job("hr.invitation")
         for job in self:
             job.invitation_count = counts.get(job.id, 0)
+
+    def _count_per_job(self, model_name):
+        """Count the records of ``model_name`` per job in one grouped query."""
+        groups = self.env[model_name]._read_group(
+            [("job_id", "in", self.ids)], ["job_id"], ["__count"]
+        )
+        return {job.id: count for job, count in groups}
 
     @api.constrains("invitation_salary_min", "invitation_salary_max")
     def _check_invitation_salary_range(self):
@@ -68,4 +72,21 @@ class HrJob(models.Model):
         )
         action["domain"] = [("job_id", "=", self.id)]
         action["context"] = {"default_job_id": self.id}
+        return action
+
+    escalation_ids = fields.One2many("hr.invitation.escalation", "job_id", "Escalations")
+    escalation_count = fields.Integer(compute="_compute_escalation_count")
+
+    def _compute_escalation_count(self):
+        counts = self._count_per_job("hr.invitation.escalation")
+        for job in self:
+            job.escalation_count = counts.get(job.id, 0)
+
+    def action_open_escalations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_recruitment_invitation.hr_invitation_escalation_action"
+        )
+        action["domain"] = [("job_id", "=", self.id)]
+        action["context"] = {}
         return action

@@ -38,3 +38,21 @@ class ResConfigSettings(models.TransientModel):
     invitation_max_attempts = fields.Integer(
         related="company_id.invitation_max_attempts", readonly=False
     )
+    invitation_reminder_hours = fields.Integer(
+        related="company_id.invitation_reminder_hours", readonly=False
+    )
+    invitation_reminder_call = fields.Boolean(
+        related="company_id.invitation_reminder_call", readonly=False
+    )
+    invitation_reminder_call_minutes = fields.Integer(
+        related="company_id.invitation_reminder_call_minutes", readonly=False
+    )
+    invitation_arrival_grace_minutes = fields.Integer(
+        related="company_id.invitation_arrival_grace_minutes", readonly=False
+    )
+    invitation_no_show_minutes = fields.Integer(
+        related="company_id.invitation_no_show_minutes", readonly=False
+    )
+    invitation_transport_user_id = fields.Many2one(
+        related="company_id.invitation_transport_user_id", readonly=False
+    )

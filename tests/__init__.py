@@ -5,5 +5,8 @@ from . import test_invitation_planning
 from . import test_invitation_calls
 from . import test_analytics
 from . import test_tours
+from . import test_escalation
+from . import test_scheduling
+from . import test_reminders
 from . import test_candidate_input
 from . import test_portal

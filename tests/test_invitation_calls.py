@@ -61,7 +61,7 @@ class TestInvitationCalls(InvitationCase):
         invitation = self._planned_invitation()
         self.assertEqual(len(invitation.activity_ids), 1)
         call, action = self._call(invitation, "invited", "interested", minutes=6)
-        self.assertEqual(action, {"type": "ir.actions.act_window_close"})
+        self.assertEqual(action["res_model"], "hr.invitation.schedule", "scheduling comes next")
         self.assertAlmostEqual(call.duration, 6.0)
         self.assertFalse(call.is_running)
         self.assertEqual(invitation.state, "invited")

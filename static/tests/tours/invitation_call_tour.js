@@ -40,6 +40,16 @@ registry.category("web_tour.tours").add("hr_recruitment_invitation_call_tour", {
             run: "click",
         },
         {
+            content: "Scheduling the interview comes next: no text message in this test",
+            trigger: ".modal .o_field_widget[name='notify_by_sms'] input",
+            run: "click",
+        },
+        {
+            content: "Schedule the interview",
+            trigger: ".modal button[name='action_schedule']",
+            run: "click",
+        },
+        {
             content: "The candidate is invited",
             trigger: ".o_statusbar_status button.o_arrow_button_current[data-value='invited']",
         },

@@ -1,0 +1,1 @@
+from . import hr_invitation_schedule
