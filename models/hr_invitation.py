@@ -795,7 +795,7 @@ class HrInvitation(models.Model):
         return {
             "company_name": invitation.company_id.name,
             "job_name": invitation.job_id.name,
-            "candidate_name": invitation.partner_id.name or invitation.candidate_id.display_name,
+            "candidate_name": invitation.candidate_id.display_name,
             "status": invitation._get_portal_status(),
             "can_answer": invitation._is_portal_answerable(),
             "when": candidate_time(),
@@ -1065,7 +1065,9 @@ class HrInvitation(models.Model):
             )
         recruiter_view._ask_recruiter_to_act(
             "reschedule",
-            recruiter_view.env._("Move the interview of %(name)s", name=self.partner_id.name),
+            recruiter_view.env._(
+                "Move the interview of %(name)s", name=self.candidate_id.display_name
+            ),
             body,
         )
 
@@ -1106,7 +1108,7 @@ class HrInvitation(models.Model):
         )
         recruiter_view._ask_recruiter_to_act(
             "parking",
-            recruiter_view.env._("Parking space for %(name)s", name=self.partner_id.name),
+            recruiter_view.env._("Parking space for %(name)s", name=self.candidate_id.display_name),
             body,
         )
         return True
@@ -1131,7 +1133,9 @@ class HrInvitation(models.Model):
             phone=self.partner_phone or "-",
         )
         recruiter_view._ask_recruiter_to_act(
-            "pickup", recruiter_view.env._("Pick up %(name)s", name=self.partner_id.name), body
+            "pickup",
+            recruiter_view.env._("Pick up %(name)s", name=self.candidate_id.display_name),
+            body,
         )
         return True
 

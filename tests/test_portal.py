@@ -143,6 +143,7 @@ class TestInterviewPortal(InterviewPortalCase):
 
         self.assertEqual(response.status_code, 200)
         page = response.text
+        self.assertIn("Hello Camille Laurent,", " ".join(page.split()))
         self.assertIn("Friday, March 27, 2026 at 2:00 PM (Central European Standard Time)", page)
         self.assertIn("Marketing Planning Specialist", page)
         self.assertIn("Invitation Test Company", page)
@@ -174,15 +175,41 @@ class TestInterviewPortal(InterviewPortalCase):
         self.assertEqual(response.headers["Cache-Control"], "no-store")
         self.assertEqual(self._snapshot(), before, "Opening the page changes nothing")
 
-    def test_page_in_french_and_chinese(self):
-        for code, expected in (
-            ("fr_FR", "vendredi 27 mars 2026 à 14:00 (heure normale d’Europe centrale)"),
-            ("zh_CN", "2026年3月27日星期五 14:00 (中欧标准时间)"),
+    def test_page_and_refusals_in_french_and_chinese(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["hr_recruitment_invitation"], ["fr_FR", "zh_CN"], overwrite=True
+        )
+        before = self._snapshot()
+        for code, when, texts, refusal in (
+            (
+                "fr_FR",
+                "vendredi 27 mars 2026 à 14:00 (heure normale d’Europe centrale)",
+                (
+                    "Votre entretien",
+                    "Je viendrai à cette heure-là",
+                    "Cet horaire ne me convient pas",
+                ),
+                "Dites-nous en quelques mots pourquoi vous déclinez.",
+            ),
+            (
+                "zh_CN",
+                "2026年3月27日星期五 14:00 (中欧标准时间)",
+                ("您的面试", "我会按时参加", "这个时间不适合我"),
+                "请简要告诉我们您拒绝的原因。",
+            ),
         ):
-            lang = self.env["res.lang"]._activate_lang(code)
-            response = self.url_open(self._url(lang_prefix=f"/{lang.url_code}"))
-            self.assertEqual(response.status_code, 200)
-            self.assertIn(expected, response.text)
+            url_code = self.env["res.lang"]._get_data(code=code).url_code
+            page = self.url_open(self._url(lang_prefix=f"/{url_code}")).text
+            self.assertIn(when, page)
+            for text in texts:
+                self.assertIn(text, page)
+            # The answers are posted from that page: the refusal is in the same language.
+            response = self._post("decline", {"reason": ""})
+            self.assertEqual(response.status_code, 400)
+            self.assertIn(refusal, response.text)
+        self.assertEqual(self._snapshot(), before)
 
     def test_ics_holds_the_interview_and_nothing_internal(self):
         self.invitation.event_id.description = "<p>Internal: salary expectations too high?</p>"
