@@ -89,36 +89,6 @@ class InvitationCase(TransactionCase):
             }
         )
 
-    @classmethod
-    def _create_interview(cls, applicant, start, minutes=45, state="invited", **values):
-        """An invitation of ``applicant`` with its interview (calendar.event) at ``start``.
-
-        The candidate's partner and the recruiter attend the event, as scheduling makes them.
-        """
-        stop = start + timedelta(minutes=minutes)
-        event = cls.env["calendar.event"].create(
-            {
-                "name": f"Interview: {applicant.partner_name}",
-                "start": start,
-                "stop": stop,
-                "location": "Rue de la Loi 16, 1000 Brussels, Belgium",
-                "applicant_id": applicant.id,
-                "user_id": cls.recruiter.id,
-                "partner_ids": [
-                    Command.set([applicant.partner_id.id, cls.recruiter.partner_id.id])
-                ],
-            }
-        )
-        return cls.env["hr.invitation"].create(
-            {
-                "applicant_id": applicant.id,
-                "user_id": cls.recruiter.id,
-                "event_id": event.id,
-                "state": state,
-                **values,
-            }
-        )
-
 
 class InterviewCase(InvitationCase, MailCase, SMSCase):
     """Interviews at the Brussels office, with Odoo's mail and SMS gateways mocked.
