@@ -46,6 +46,8 @@
         "views/menus.xml",
         "views/hr_invitation_portal_views.xml",
         "views/portal_templates.xml",
+        "data/interview_feedback_data.xml",
+        "views/portal_feedback_templates.xml",
     ],
     "demo": [
         "demo/hr_recruitment_invitation_demo.xml",

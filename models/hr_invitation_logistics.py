@@ -743,25 +743,41 @@ class HrInvitation(models.Model):
             )
 
     def _remind_by_email(self):
+        self._email_candidate_now(
+            self.env.ref("hr_recruitment_invitation.mail_template_interview_reminder"),
+            self.env._("Email reminder not sent: the candidate has no email address."),
+        )
+
+    def _remind_by_sms(self):
+        self._text_candidate_now(
+            self.env.ref("hr_recruitment_invitation.sms_template_interview_reminder"),
+            self.env._("Text reminder not sent"),
+        )
+
+    def _email_candidate_now(self, template, no_email_note):
+        """Send ``template`` to the candidate now; raise InterviewDeliveryError if refused.
+
+        Without an email address, log ``no_email_note`` instead: nothing to retry.
+        """
         if not self.partner_id.email:
-            self._message_log(
-                body=self.env._("Email reminder not sent: the candidate has no email address.")
-            )
+            self._message_log(body=no_email_note)
             return
-        template = self.env.ref("hr_recruitment_invitation.mail_template_interview_reminder")
         mail = self._create_candidate_mail(template)
         mail.send(raise_exception=True)
         if mail.exists() and mail.state != "sent":
             raise InterviewDeliveryError(mail.failure_reason or mail.state)
 
-    def _remind_by_sms(self):
+    def _text_candidate_now(self, template, not_sent_label):
+        """Text ``template`` to the candidate now; raise InterviewDeliveryError if refused.
+
+        When no text can reach them, log ``not_sent_label`` and why instead: nothing to retry.
+        """
         problem = self._get_sms_problem()
         if problem:
             self._message_log(
-                body=self.env._("Text reminder not sent: %(problem)s", problem=problem)
+                body=self.env._("%(what)s: %(problem)s", what=not_sent_label, problem=problem)
             )
             return
-        template = self.env.ref("hr_recruitment_invitation.sms_template_interview_reminder")
         sms = self._create_candidate_sms(template)
         sms.send(raise_exception=True)
         if sms.exists() and sms.state == "error":
