@@ -40,14 +40,7 @@ class HrInvitation(models.Model):
             ("state", "in", FEEDBACK_STATES),
             ("event_id.stop", "<=", now),
             ("event_id.stop", ">", now - PORTAL_TOKEN_VALIDITY),
-            "|",
-            "&",
-            ("notify_by_email", "=", True),
-            ("feedback_mail_sent_at", "=", False),
-            "&",
-            ("notify_by_sms", "=", True),
-            ("feedback_sms_sent_at", "=", False),
-        ]
+        ] + self._get_unsent_domain("feedback_mail_sent_at", "feedback_sms_sent_at")
 
     @api.model
     def _cron_send_feedback_requests(self, batch_size=CRON_BATCH_SIZE):
@@ -56,13 +49,12 @@ class HrInvitation(models.Model):
         )
 
     def _send_feedback_requests(self):
-        """Send each request once (locked, re-checked), keeping what failed for the next run."""
-        by_email = self.filtered(lambda inv: inv.notify_by_email and not inv.feedback_mail_sent_at)
-        for invitation in by_email._lock_unflagged("feedback_mail_sent_at"):
-            invitation._deliver_once("feedback_mail_sent_at", invitation._ask_feedback_by_email)
-        by_sms = self.filtered(lambda inv: inv.notify_by_sms and not inv.feedback_sms_sent_at)
-        for invitation in by_sms._lock_unflagged("feedback_sms_sent_at"):
-            invitation._deliver_once("feedback_sms_sent_at", invitation._ask_feedback_by_sms)
+        self._deliver_unsent(
+            [
+                ("notify_by_email", "feedback_mail_sent_at", "_ask_feedback_by_email"),
+                ("notify_by_sms", "feedback_sms_sent_at", "_ask_feedback_by_sms"),
+            ]
+        )
 
     def _get_candidate_feedback_link(self):
         """The candidate's tokenized feedback link: only for messages addressed to them."""

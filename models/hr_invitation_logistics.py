@@ -706,26 +706,49 @@ class HrInvitation(models.Model):
     @api.model
     def _cron_send_interview_reminders(self, batch_size=CRON_BATCH_SIZE):
         now = fields.Datetime.now()
-        domain = self._get_followed_domain() + [
-            ("reminder_due_at", "<=", now),
-            ("interview_start", ">", now),
-            "|",
-            "&",
-            ("notify_by_email", "=", True),
-            ("reminder_mail_sent_at", "=", False),
-            "&",
-            ("notify_by_sms", "=", True),
-            ("reminder_sms_sent_at", "=", False),
-        ]
+        domain = (
+            self._get_followed_domain()
+            + [
+                ("reminder_due_at", "<=", now),
+                ("interview_start", ">", now),
+            ]
+            + self._get_unsent_domain("reminder_mail_sent_at", "reminder_sms_sent_at")
+        )
         return self._cron_in_batches(domain, "_send_interview_reminders", batch_size)
 
     def _send_interview_reminders(self):
-        by_email = self.filtered(lambda inv: inv.notify_by_email and not inv.reminder_mail_sent_at)
-        for invitation in by_email._lock_unflagged("reminder_mail_sent_at"):
-            invitation._deliver_once("reminder_mail_sent_at", invitation._remind_by_email)
-        by_sms = self.filtered(lambda inv: inv.notify_by_sms and not inv.reminder_sms_sent_at)
-        for invitation in by_sms._lock_unflagged("reminder_sms_sent_at"):
-            invitation._deliver_once("reminder_sms_sent_at", invitation._remind_by_sms)
+        self._deliver_unsent(
+            [
+                ("notify_by_email", "reminder_mail_sent_at", "_remind_by_email"),
+                ("notify_by_sms", "reminder_sms_sent_at", "_remind_by_sms"),
+            ]
+        )
+
+    @api.model
+    def _get_unsent_domain(self, mail_flag, sms_flag):
+        """Invitations with a message still to send by a channel the candidate chose."""
+        return [
+            "|",
+            "&",
+            ("notify_by_email", "=", True),
+            (mail_flag, "=", False),
+            "&",
+            ("notify_by_sms", "=", True),
+            (sms_flag, "=", False),
+        ]
+
+    def _deliver_unsent(self, deliveries):
+        """``deliveries``: [(channel field, sent flag, method name)]: each message once.
+
+        Each invitation is locked and re-checked before its message goes out, so that two
+        overlapping runs never send it twice; what the gateway refused is retried next run.
+        """
+        for channel, flag, method_name in deliveries:
+            pending = self.filtered(
+                lambda inv, channel=channel, flag=flag: inv[channel] and not inv[flag]
+            )
+            for invitation in pending._lock_unflagged(flag):
+                invitation._deliver_once(flag, getattr(invitation, method_name))
 
     def _deliver_once(self, flag, deliver):
         """Deliver and set ``flag``, or neither: what the gateway refused is retried next run."""

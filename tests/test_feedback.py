@@ -173,6 +173,17 @@ class FeedbackPortalCase(InterviewPortalCase):
         form.update(overrides)
         return {key: value for key, value in form.items() if value is not None}
 
+    def assertFeedback(self, feedback, scores, accuracies):
+        """``scores``: (call rating, logistics clear, recommend score); ``accuracies``: the
+        candidate's judgement of the answers to the two concerns, in order."""
+        self.assertEqual(
+            (feedback.call_rating, feedback.logistics_clear, feedback.recommend_score), scores
+        )
+        self.assertEqual(
+            {(answer.concern_id, answer.accuracy) for answer in feedback.answer_ids},
+            set(zip(self.concerns, accuracies, strict=True)),
+        )
+
     def _written(self):
         """What a feedback POST may write: feedbacks, their answers, the chatter."""
         self.env.invalidate_all()
@@ -219,14 +230,7 @@ class TestFeedbackPortal(FeedbackPortalCase):
         self.env.invalidate_all()
         feedback = self.invitation.feedback_ids
         self.assertEqual(len(feedback), 1)
-        self.assertEqual(
-            (feedback.call_rating, feedback.logistics_clear, feedback.recommend_score),
-            ("4", True, 9),
-        )
-        self.assertEqual(
-            {(answer.concern_id, answer.accuracy) for answer in feedback.answer_ids},
-            {(self.concerns[0], "yes"), (self.concerns[1], "no")},
-        )
+        self.assertFeedback(feedback, ("4", True, 9), ("yes", "no"))
         self.assertEqual(feedback.unclear_topic_ids, self.topics[2])
         self.assertEqual(feedback.unclear_note, "Where to park a bike")
         self.assertEqual(feedback.comment, "Friendly call.")
@@ -248,14 +252,7 @@ class TestFeedbackPortal(FeedbackPortalCase):
         self.assertEqual(self._post_feedback(update).status_code, 303)
         self.env.invalidate_all()
         self.assertEqual(self.invitation.feedback_ids, feedback, "still one record")
-        self.assertEqual(
-            (feedback.call_rating, feedback.logistics_clear, feedback.recommend_score),
-            ("2", False, 0),
-        )
-        self.assertEqual(
-            {(answer.concern_id, answer.accuracy) for answer in feedback.answer_ids},
-            {(self.concerns[0], "yes"), (self.concerns[1], "not_discussed")},
-        )
+        self.assertFeedback(feedback, ("2", False, 0), ("yes", "not_discussed"))
         self.assertFalse(feedback.unclear_topic_ids)
         self.assertFalse(feedback.comment)
         self.assertEqual(len(self._notes()), 1)
@@ -298,7 +295,7 @@ class TestFeedbackPortal(FeedbackPortalCase):
             self.assertIn(message, response.text, label)
             self.assertEqual(self._written(), before, label)
 
-    def test_wrong_foreign_forged_and_expired_tokens_get_the_same_404(self):
+    def test_wrong_foreign_and_forged_tokens_get_the_same_404(self):
         one_char_off = self.token[:-1] + ("a" if self.token[-1] != "a" else "b")
         bad_accesses = {
             "no token": (self.invitation, ""),
@@ -358,13 +355,6 @@ class TestFeedbackPortalTour(FeedbackPortalCase):
         self.env.invalidate_all()
         feedback = self.invitation.feedback_ids
         self.assertEqual(len(feedback), 1)
-        self.assertEqual(
-            (feedback.call_rating, feedback.logistics_clear, feedback.recommend_score),
-            ("5", True, 8),
-        )
-        self.assertEqual(
-            {(answer.concern_id, answer.accuracy) for answer in feedback.answer_ids},
-            {(self.concerns[0], "yes"), (self.concerns[1], "not_discussed")},
-        )
+        self.assertFeedback(feedback, ("5", True, 8), ("yes", "not_discussed"))
         self.assertEqual(feedback.unclear_topic_ids, self.topics[0])
         self.assertEqual(feedback.comment, "Clear and kind call.")
