@@ -5,7 +5,7 @@ from odoo.tests import freeze_time, tagged
 from odoo.tools import mute_logger
 
 from .common import InterviewCase
-from .test_portal import START, InterviewPortalCase
+from .test_portal import NOW, START, InterviewPortalCase
 
 SCHEDULED_ON = "2026-01-12 10:00:00"  # Monday: the interview is on Thursday 09:00-10:00 UTC
 CHECK_IN = "2026-01-15 09:05:00"
@@ -122,30 +122,31 @@ class TestFeedbackRequest(InterviewCase):
 class FeedbackPortalCase(InterviewPortalCase):
     """The French candidate of the interview page came to the interview; two concerns."""
 
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.topics = cls.env["hr.invitation.concern.topic"].create(
+    def setUp(self):
+        # The interview is scheduled before it happens, as the scheduling wizard does.
+        with freeze_time(NOW):
+            super().setUp()
+        self.topics = self.env["hr.invitation.concern.topic"].create(
             [
                 {"question": "Is overtime paid?", "category": "overtime"},
                 {"question": "How do I get there?", "category": "commute"},
                 {"question": "Can I work from home?", "category": "remote"},
             ]
         )
-        cls.concerns = cls.env["hr.invitation.concern"].create(
+        self.concerns = self.env["hr.invitation.concern"].create(
             [
                 {
-                    "invitation_id": cls.invitation.id,
+                    "invitation_id": self.invitation.id,
                     "topic_id": topic.id,
                     "note": "INTERNAL: she earns 3100 now",
                 }
-                for topic in cls.topics[:2]
+                for topic in self.topics[:2]
             ]
         )
-        cls.other_concern = cls.env["hr.invitation.concern"].create(
-            {"invitation_id": cls.other_invitation.id, "topic_id": cls.topics[2].id}
+        self.other_concern = self.env["hr.invitation.concern"].create(
+            {"invitation_id": self.other_invitation.id, "topic_id": self.topics[2].id}
         )
-        (cls.invitation | cls.other_invitation).write({"state": "attended"})
+        (self.invitation | self.other_invitation).write({"state": "attended"})
 
     def _feedback_url(self, invitation=None, token=None):
         return self._url("/feedback", invitation, token)
