@@ -50,6 +50,8 @@
         "data/hr_invitation_script_template_data.xml",
         "views/hr_invitation_script_template_views.xml",
         "wizards/hr_invitation_call_script_views.xml",
+        "data/interview_feedback_data.xml",
+        "views/portal_feedback_templates.xml",
     ],
     "demo": [
         "demo/hr_recruitment_invitation_demo.xml",

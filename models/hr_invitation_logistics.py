@@ -731,26 +731,49 @@ class HrInvitation(models.Model):
     @api.model
     def _cron_send_interview_reminders(self, batch_size=CRON_BATCH_SIZE):
         now = fields.Datetime.now()
-        domain = self._get_followed_domain() + [
-            ("reminder_due_at", "<=", now),
-            ("interview_start", ">", now),
-            "|",
-            "&",
-            ("notify_by_email", "=", True),
-            ("reminder_mail_sent_at", "=", False),
-            "&",
-            ("notify_by_sms", "=", True),
-            ("reminder_sms_sent_at", "=", False),
-        ]
+        domain = (
+            self._get_followed_domain()
+            + [
+                ("reminder_due_at", "<=", now),
+                ("interview_start", ">", now),
+            ]
+            + self._get_unsent_domain("reminder_mail_sent_at", "reminder_sms_sent_at")
+        )
         return self._cron_in_batches(domain, "_send_interview_reminders", batch_size)
 
     def _send_interview_reminders(self):
-        by_email = self.filtered(lambda inv: inv.notify_by_email and not inv.reminder_mail_sent_at)
-        for invitation in by_email._lock_unflagged("reminder_mail_sent_at"):
-            invitation._deliver_once("reminder_mail_sent_at", invitation._remind_by_email)
-        by_sms = self.filtered(lambda inv: inv.notify_by_sms and not inv.reminder_sms_sent_at)
-        for invitation in by_sms._lock_unflagged("reminder_sms_sent_at"):
-            invitation._deliver_once("reminder_sms_sent_at", invitation._remind_by_sms)
+        self._deliver_unsent(
+            [
+                ("notify_by_email", "reminder_mail_sent_at", "_remind_by_email"),
+                ("notify_by_sms", "reminder_sms_sent_at", "_remind_by_sms"),
+            ]
+        )
+
+    @api.model
+    def _get_unsent_domain(self, mail_flag, sms_flag):
+        """Invitations with a message still to send by a channel the candidate chose."""
+        return [
+            "|",
+            "&",
+            ("notify_by_email", "=", True),
+            (mail_flag, "=", False),
+            "&",
+            ("notify_by_sms", "=", True),
+            (sms_flag, "=", False),
+        ]
+
+    def _deliver_unsent(self, deliveries):
+        """``deliveries``: [(channel field, sent flag, method name)]: each message once.
+
+        Each invitation is locked and re-checked before its message goes out, so that two
+        overlapping runs never send it twice; what the gateway refused is retried next run.
+        """
+        for channel, flag, method_name in deliveries:
+            pending = self.filtered(
+                lambda inv, channel=channel, flag=flag: inv[channel] and not inv[flag]
+            )
+            for invitation in pending._lock_unflagged(flag):
+                invitation._deliver_once(flag, getattr(invitation, method_name))
 
     def _deliver_once(self, flag, deliver):
         """Deliver and set ``flag``, or neither: what the gateway refused is retried next run."""
@@ -768,25 +791,41 @@ class HrInvitation(models.Model):
             )
 
     def _remind_by_email(self):
+        self._email_candidate_now(
+            self.env.ref("hr_recruitment_invitation.mail_template_interview_reminder"),
+            self.env._("Email reminder not sent: the candidate has no email address."),
+        )
+
+    def _remind_by_sms(self):
+        self._text_candidate_now(
+            self.env.ref("hr_recruitment_invitation.sms_template_interview_reminder"),
+            self.env._("Text reminder not sent"),
+        )
+
+    def _email_candidate_now(self, template, no_email_note):
+        """Send ``template`` to the candidate now; raise InterviewDeliveryError if refused.
+
+        Without an email address, log ``no_email_note`` instead: nothing to retry.
+        """
         if not self.partner_id.email:
-            self._message_log(
-                body=self.env._("Email reminder not sent: the candidate has no email address.")
-            )
+            self._message_log(body=no_email_note)
             return
-        template = self.env.ref("hr_recruitment_invitation.mail_template_interview_reminder")
         mail = self._create_candidate_mail(template)
         mail.send(raise_exception=True)
         if mail.exists() and mail.state != "sent":
             raise InterviewDeliveryError(mail.failure_reason or mail.state)
 
-    def _remind_by_sms(self):
+    def _text_candidate_now(self, template, not_sent_label):
+        """Text ``template`` to the candidate now; raise InterviewDeliveryError if refused.
+
+        When no text can reach them, log ``not_sent_label`` and why instead: nothing to retry.
+        """
         problem = self._get_sms_problem()
         if problem:
             self._message_log(
-                body=self.env._("Text reminder not sent: %(problem)s", problem=problem)
+                body=self.env._("%(what)s: %(problem)s", what=not_sent_label, problem=problem)
             )
             return
-        template = self.env.ref("hr_recruitment_invitation.sms_template_interview_reminder")
         sms = self._create_candidate_sms(template)
         sms.send(raise_exception=True)
         if sms.exists() and sms.state == "error":

@@ -13,3 +13,4 @@ from . import test_reminders
 from . import test_candidate_input
 from . import test_portal
 from . import test_query_counts
+from . import test_feedback
