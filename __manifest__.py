@@ -46,6 +46,8 @@
         "views/menus.xml",
         "views/hr_invitation_portal_views.xml",
         "views/portal_templates.xml",
+        "data/hr_invitation_privacy_data.xml",
+        "views/hr_invitation_privacy_views.xml",
     ],
     "demo": [
         "demo/hr_recruitment_invitation_demo.xml",

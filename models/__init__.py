@@ -17,3 +17,4 @@ from . import res_partner
 from . import calendar_event
 from . import hr_invitation_logistics
 from . import hr_invitation_portal_attempt
+from . import hr_invitation_privacy

@@ -56,3 +56,6 @@ class ResConfigSettings(models.TransientModel):
     invitation_transport_user_id = fields.Many2one(
         related="company_id.invitation_transport_user_id", readonly=False
     )
+    invitation_anonymise_months = fields.Integer(
+        related="company_id.invitation_anonymise_months", readonly=False
+    )
