@@ -11,3 +11,6 @@ from . import test_reminders
 from . import test_candidate_input
 from . import test_portal
 from . import test_security_portal
+from . import test_security_tokens
+from . import test_security_privacy
+from . import test_security_access

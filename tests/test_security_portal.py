@@ -247,7 +247,7 @@ class TestSecurityPortalRequests(PortalAttackCase):
             self.assertNotIn("<b onmouseover", note.body)
         for activity in self.invitation.activity_ids:
             self.assertNotIn("<script>", str(activity.note))
-        _logger.info("HTML in text: 2 answers with markup stored and rendered as text")
+        _logger.info("HTML in text: 2 tried, 2 stored and rendered as text")
 
 
 @tagged("post_install", "-at_install")
@@ -273,7 +273,7 @@ class TestSecurityPortalRateAndRepeat(PortalAttackCase):
                 self._request(CANDIDATE_ROUTES[0], self.invitation.id, self.token).status_code, 200
             )
         _logger.info(
-            "rate limiting: %s bad tokens, then %s requests answered 429, unchanged",
+            "rate limiting: %s bad tokens, then %s tried, all answered 429, unchanged",
             attempts._max_failures,
             blocked,
         )
@@ -309,4 +309,4 @@ class TestSecurityPortalRateAndRepeat(PortalAttackCase):
             self.assertEqual(len(self._notes()), notes_before + 1, f"{answer}: one note")
         self.env.invalidate_all()
         self.assertEqual(self.invitation.state, "declined")
-        _logger.info("repeated answers: %s POSTs, %s state changes", tried, len(sequence))
+        _logger.info("repeated answers: %s tried, %s state changes", tried, len(sequence))
