@@ -36,6 +36,9 @@ EXPECTED = {
     "hr.invitation.slot": ("", "", "", "r", "crwu", "r", "", "crwu"),
     "hr.invitation.schedule": ("", "", "", "", "crwu", "", "", "crwu"),
     "hr.candidate.experience": ("", "", "", "r", "crwu", "r", "", "crwu"),
+    # Core model (interviewers may write but not read, as in hr_recruitment); the addon lets
+    # senior HR read the candidates they follow up.
+    "hr.candidate": ("", "", "", "w", "crwu", "rw", "", "crwu"),
     "hr.invitation.portal.attempt": ("", "", "", "", "", "", "", ""),
     "hr.invitation.report": READ_ONLY_REPORT,
     "hr.invitation.concern.report": READ_ONLY_REPORT,

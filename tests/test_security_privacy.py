@@ -24,11 +24,15 @@ class TestSecurityPrivacy(InvitationCase, HttpCase):
         super().setUpClass()
         cls.company.email = "privacy@invitation-test.example.com"
         with freeze_time("2025-01-06 10:00:00"):
-            cls.applicant = cls._create_applicant("Camille Laurent", "+33 6 12 34 56 78")
+            cls.applicant = cls._create_applicant(
+                "Camille Laurent", "+33 6 12 34 56 78", email_from="camille@example.fr"
+            )
             cls.invitation = cls._create_interview(cls.applicant, INTERVIEW)
             cls.token = cls.invitation._portal_ensure_token()
             cls._add_personal_data(cls.invitation)
-            cls.still_applying = cls._create_applicant("Lukas Schmidt", "+49 151 23456789")
+            cls.still_applying = cls._create_applicant(
+                "Lukas Schmidt", "+49 151 23456789", email_from="lukas@example.de"
+            )
             cls.other = cls._create_interview(cls.still_applying, INTERVIEW)
             cls._add_personal_data(cls.other)
 

@@ -32,11 +32,14 @@ class TestSecurityTokens(InterviewCase, HttpCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.employee = cls._new_company_user("inv_employee", "base.group_user")
+
+    def setUp(self):
+        super().setUp()
         with freeze_time(NOW):
-            cls.invitation = cls._new_invitation(
+            self.invitation = self._new_invitation(
                 "Camille Laurent", "+33 6 12 34 56 78", email="camille@example.fr"
             ).sudo()
-            cls.token = cls.invitation._portal_ensure_token()
+            self.token = self.invitation._portal_ensure_token()
 
     def test_tokens_carry_256_random_bits(self):
         tokens = []
