@@ -9,6 +9,7 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError
 from odoo.tests import HttpCase, tagged
 from odoo.tests.common import JsonRpcException
+from odoo.tools import mute_logger
 
 from .common import InterviewCase
 
@@ -68,6 +69,7 @@ class TestSecurityTokens(InterviewCase, HttpCase):
         self.assertFalse(copy.access_token)
         self.assertNotEqual(copy._portal_ensure_token(), self.token)
 
+    @mute_logger("odoo.http")  # the refused RPC calls are logged as warnings
     def test_only_recruiters_read_the_token(self):
         self.assertEqual(self.invitation.with_user(self.recruiter).access_token, self.token)
         for user in (self.interviewer, self.employee):
