@@ -12,6 +12,8 @@ from . import hr_invitation_concern_topic
 from . import hr_invitation_concern
 from . import hr_invitation_escalation
 from . import hr_invitation_feedback
+from . import hr_invitation_script_template
+from . import hr_invitation_script_item
 from . import hr_invitation_review
 from . import res_partner
 from . import calendar_event

@@ -46,6 +46,11 @@ class HrApplicant(models.Model):
             },
         }
 
+    def action_start_invitation_call(self):
+        """Start an invitation call to this applicant now and open its call script."""
+        self.ensure_one()
+        return self._get_or_create_open_invitations().action_start_call()
+
     def _get_or_create_open_invitations(self):
         """Return one open invitation per application, creating the missing ones in one go."""
         open_invitations = self.env["hr.invitation"].search(

@@ -1,8 +1,7 @@
 import secrets
+from collections import namedtuple
 from datetime import timedelta
-from urllib.parse import urlencode
 
-import pytz
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
@@ -10,8 +9,13 @@ from odoo.exceptions import UserError
 from odoo.tools import consteq, format_datetime
 
 from odoo.addons.base.models.res_partner import _tz_get
-from odoo.addons.hr_recruitment_invitation.tools import call_planner, candidate_input, phone_tz
-from odoo.addons.hr_recruitment_invitation.tools.utc import to_naive_utc, to_utc
+from odoo.addons.hr_recruitment_invitation.tools import (
+    call_planner,
+    candidate_input,
+    interview_logistics,
+    phone_tz,
+)
+from odoo.addons.hr_recruitment_invitation.tools.utc import local_date, to_naive_utc, to_utc
 
 INVITATION_STATES = [
     ("draft", "To Plan"),
@@ -36,6 +40,7 @@ FOLLOW_UP_STATES = ("invited", "confirmed")
 FRESHNESS = [("hot", "Hot"), ("warm", "Warm"), ("cold", "Cold")]
 FRESHNESS_RANK = {key: rank for rank, (key, _label) in enumerate(FRESHNESS)}
 HOT_DAYS, WARM_DAYS = 7, 30
+PlanningInputs = namedtuple("PlanningInputs", "now guesses contexts")
 # Candidate portal: the link works until 14 days after the interview's end.
 PORTAL_TOKEN_VALIDITY = timedelta(days=14)
 PORTAL_TOKEN_BYTES = 32  # 256 bits from the OS's CSPRNG
@@ -138,20 +143,8 @@ class HrInvitation(models.Model):
     next_call_candidate_display = fields.Char(
         "Next Call (candidate's time)", compute="_compute_next_call_display"
     )
-    # The candidate's answers from the interview page.
-    travel_mode = fields.Selection(
-        [
-            ("public_transport", "Public transport"),
-            ("car", "Car"),
-            ("taxi", "Taxi"),
-            ("walking", "Walking"),
-            ("other", "Other"),
-        ]
-    )
-    expected_arrival = fields.Datetime()
-    needs_parking = fields.Boolean()
-    pickup_point = fields.Char()
-    pickup_at = fields.Datetime()
+    # The candidate's answers on their interview page (travel_mode, expected_arrival,
+    # needs_parking, pickup_point and pickup_at are declared with the interview logistics).
     portal_confirmed_at = fields.Datetime(
         "Confirmed by the Candidate On", copy=False, readonly=True
     )
@@ -319,6 +312,18 @@ class HrInvitation(models.Model):
         """
         if not self:
             return
+        self._check_plannable()
+        planning = self._get_planning_inputs()
+        windows = {}
+        for invitation in self:
+            found = invitation._find_call_windows(
+                planning, kinds=(kinds or {}).get(invitation.id), limit=1
+            )
+            windows[invitation.id] = found[0] if found else None
+        self._raise_if_no_window(windows)
+        self._apply_call_plans(windows, planning.guesses)
+
+    def _check_plannable(self):
         closed = self.filtered(lambda invitation: not invitation._is_plannable())
         if closed:
             raise UserError(
@@ -327,28 +332,55 @@ class HrInvitation(models.Model):
                     names=", ".join(closed.mapped("display_name")),
                 )
             )
+
+    def _get_planning_inputs(self):
+        """What the call planner needs for these invitations: now, time zones, company hours."""
         now = to_utc(fields.Datetime.now())
-        guesses = self._guess_candidate_timezones()
-        contexts = self.company_id._get_invitation_planning_contexts(now)
-        windows = {}
-        for invitation in self:
-            context = contexts[invitation.company_id.id]
-            windows[invitation.id] = call_planner.next_window(
-                now,
-                guesses[invitation.id].tz,
-                invitation.candidate_id.employment_status,
-                hr_intervals=context.hr_intervals,
-                holidays=context.holidays,
-                config=context.config,
-                kinds=(kinds or {}).get(invitation.id),
-            )
-        self._raise_if_no_window(windows)
+        return PlanningInputs(
+            now,
+            self._guess_candidate_timezones(),
+            self.company_id._get_invitation_planning_contexts(now),
+        )
+
+    def _find_call_windows(self, planning, kinds=None, limit=1):
+        """The next ``limit`` call windows of this invitation, from ``_get_planning_inputs``."""
+        self.ensure_one()
+        context = planning.contexts[self.company_id.id]
+        return call_planner.next_windows(
+            planning.now,
+            planning.guesses[self.id].tz,
+            self.candidate_id.employment_status,
+            hr_intervals=context.hr_intervals,
+            holidays=context.holidays,
+            config=context.config,
+            kinds=kinds,
+            limit=limit,
+        )
+
+    def _apply_call_plans(self, windows, guesses):
+        """Write each invitation's window, move its call activity and log the plan."""
         for invitation in self:
             invitation._write_plan(windows[invitation.id], guesses[invitation.id])
         self._schedule_call_activities()
         self._message_log_batch(
             bodies={invitation.id: invitation._get_plan_message() for invitation in self}
         )
+
+    def _get_next_call_windows(self, limit=3):
+        """The next call windows the planner offers, to agree a call back with the candidate."""
+        self.ensure_one()
+        self._check_plannable()
+        return self._find_call_windows(self._get_planning_inputs(), limit=limit)
+
+    def _plan_call_at(self, window):
+        """Plan the next call at ``window`` (a call_planner.Window) the candidate chose."""
+        self.ensure_one()
+        self._check_plannable()
+        if to_naive_utc(window.end) <= fields.Datetime.now():
+            raise UserError(
+                self.env._("This call window is over: agree on another time with the candidate.")
+            )
+        self._apply_call_plans({self.id: window}, self._guess_candidate_timezones())
 
     def _guess_candidate_timezones(self):
         """Return {invitation id: TzGuess}; refuse the whole batch on an invalid number."""
@@ -430,8 +462,7 @@ class HrInvitation(models.Model):
     def _recruiter_date(self, value):
         """The date of a UTC datetime in the recruiter's zone (activities have a date)."""
         self.ensure_one()
-        tz = pytz.timezone(self._get_next_caller().tz or "UTC")
-        return to_utc(value).astimezone(tz).date()
+        return local_date(value, self._get_next_caller().tz)
 
     # ------------------------------------------------------------------
     # Activities
@@ -488,7 +519,11 @@ class HrInvitation(models.Model):
         return True
 
     def action_start_call(self):
-        """Start a call attempt (and its timer) and open it."""
+        """Start a call attempt (and its timer) and open its call script."""
+        return self._start_call()._get_script_action()
+
+    def _start_call(self):
+        """Return the running call attempt, starting one (and its timer) when there is none."""
         self.ensure_one()
         if not self._is_plannable():
             raise UserError(self.env._("This invitation is closed: there is nobody to call."))
@@ -499,7 +534,7 @@ class HrInvitation(models.Model):
         )
         if self.state == "draft":
             self.state = "calling"
-        return call._get_form_action()
+        return call
 
     def _prepare_call_values(self):
         self.ensure_one()
@@ -533,7 +568,11 @@ class HrInvitation(models.Model):
         return others or kinds
 
     def _on_call_callback(self, call):
-        self._plan_next_call()
+        window = call._get_callback_window()
+        if window:
+            self._plan_call_at(window)
+        else:
+            self._plan_next_call()
         return False
 
     def _on_call_invited(self, call):
@@ -750,6 +789,7 @@ class HrInvitation(models.Model):
             "context": {"default_invitation_id": self.id},
         }
 
+    # ------------------------------------------------------------------
     # Candidate portal: access
     # ------------------------------------------------------------------
 
@@ -807,31 +847,28 @@ class HrInvitation(models.Model):
         self.ensure_one()
         invitation = self.with_context(lang=lang_code)
         address = invitation._get_portal_address()
+        candidate_time = invitation._get_interview_time_for_candidate
         pending = invitation.slot_ids.filtered(
             lambda slot: slot.state == "chosen" or (slot.origin, slot.state) == ("proposed", "open")
         )
         return {
             "company_name": invitation.company_id.name,
             "job_name": invitation.job_id.name,
-            "candidate_name": invitation.partner_id.name or invitation.candidate_id.display_name,
+            "candidate_name": invitation.candidate_id.display_name,
             "status": invitation._get_portal_status(),
             "can_answer": invitation._is_portal_answerable(),
-            "when": invitation._format_for_candidate(invitation.interview_start, lang_code),
+            "when": candidate_time(),
             "duration_minutes": round(invitation.event_id.duration * 60),
             "address": address,
-            "map_url": address and invitation._get_portal_map_url(address),
-            "logistics": invitation._get_portal_logistics(),
+            "map_url": invitation._get_portal_map_url(address),
+            "logistics": invitation._get_directions(),
             "what_to_bring": invitation.what_to_bring or invitation.job_id.interview_what_to_bring,
             "offered_slots": [
-                (
-                    invitation._get_portal_slot_key(slot),
-                    invitation._format_for_candidate(slot.start, lang_code),
-                )
+                (invitation._get_portal_slot_key(slot), candidate_time(value=slot.start))
                 for slot in invitation._get_portal_offered_slots()
             ],
             "requested_times": [
-                invitation._format_for_candidate(slot.start, lang_code)
-                for slot in pending.sorted("start")
+                candidate_time(value=slot.start) for slot in pending.sorted("start")
             ]
             if invitation.reschedule_requested_at
             else [],
@@ -860,36 +897,13 @@ class HrInvitation(models.Model):
         return self.state in PORTAL_ANSWER_STATES and fields.Datetime.now() < self.interview_start
 
     def _get_portal_address(self):
-        """The interview's address: the event's location, else the job's or company's address."""
+        """The interview's address on one line; the event's location when it has no address."""
         self.ensure_one()
-        if self.event_id.location:
-            return self.event_id.location
-        partner = self.job_id.address_id or self.company_id.partner_id
-        lines = partner._display_address(without_company=True).splitlines()
-        return ", ".join(line.strip() for line in [partner.name, *lines] if line.strip())
+        return self._get_interview_address() or self.event_id.location or ""
 
-    @api.model
     def _get_portal_map_url(self, address):
-        """An OpenStreetMap search for ``address``: no API key, works on any phone."""
-        return "https://www.openstreetmap.org/search?" + urlencode({"query": address})
-
-    # Texts the recruiter writes for the candidate (route, landmarks...), shown on the page
-    # under their field's label when the field exists on hr.invitation.
-    _portal_logistics_fields = (
-        "route_instructions",
-        "landmarks",
-        "parking_instructions",
-        "public_transport_lines",
-    )
-
-    def _get_portal_logistics(self):
-        """[(label, text)] of the logistics fields that exist and are filled in."""
         self.ensure_one()
-        return [
-            (self._fields[fname]._description_string(self.env), self[fname])
-            for fname in self._portal_logistics_fields
-            if fname in self._fields and self[fname]
-        ]
+        return self.interview_map_url or interview_logistics.map_url([address])
 
     @api.model
     def _get_portal_slot_key(self, slot):
@@ -941,7 +955,7 @@ class HrInvitation(models.Model):
 
     def _get_portal_ics_description(self, address):
         lines = [self._get_portal_map_url(address)] if address else []
-        lines += [f"{label}: {text}" for label, text in self._get_portal_logistics()]
+        lines += [f"{label}: {text}" for label, text in self._get_directions()]
         what_to_bring = self.what_to_bring or self.job_id.interview_what_to_bring
         if what_to_bring:
             lines.append(self.env._("What to bring: %(items)s", items=what_to_bring))
@@ -1110,7 +1124,9 @@ class HrInvitation(models.Model):
             )
         recruiter_view._ask_recruiter_to_act(
             "reschedule",
-            recruiter_view.env._("Move the interview of %(name)s", name=self.partner_id.name),
+            recruiter_view.env._(
+                "Move the interview of %(name)s", name=self.candidate_id.display_name
+            ),
             body,
         )
 
@@ -1151,7 +1167,7 @@ class HrInvitation(models.Model):
         )
         recruiter_view._ask_recruiter_to_act(
             "parking",
-            recruiter_view.env._("Parking space for %(name)s", name=self.partner_id.name),
+            recruiter_view.env._("Parking space for %(name)s", name=self.candidate_id.display_name),
             body,
         )
         return True
@@ -1176,7 +1192,9 @@ class HrInvitation(models.Model):
             phone=self.partner_phone or "-",
         )
         recruiter_view._ask_recruiter_to_act(
-            "pickup", recruiter_view.env._("Pick up %(name)s", name=self.partner_id.name), body
+            "pickup",
+            recruiter_view.env._("Pick up %(name)s", name=self.candidate_id.display_name),
+            body,
         )
         return True
 
@@ -1195,6 +1213,16 @@ class HrInvitation(models.Model):
         self._write_portal_answer(values)
         self._set_candidate_attendee_state("accepted")
         return self._with_recruiter_lang()
+
+    def _settle_reschedule_request(self):
+        """The interview moved: the candidate's request for another time is answered."""
+        asked = self.filtered("reschedule_requested_at")
+        if not asked:
+            return
+        asked.write({"reschedule_requested_at": False})
+        asked.activity_feedback(
+            [PORTAL_ACTIVITY_TYPES["reschedule"]], feedback=self.env._("The interview was moved.")
+        )
 
     def _write_portal_answer(self, values):
         """Write an answer; the answer's note says what changed, so no tracking message."""
@@ -1232,7 +1260,7 @@ class HrInvitation(models.Model):
         elif isinstance(error, candidate_input.ArrivalAfterStart):
             message = self.env._(
                 "Please choose a time before your interview starts (%(time)s).",
-                time=self._format_for_candidate(self.interview_start),
+                time=self._get_interview_time_for_candidate(),
             )
         elif isinstance(error, candidate_input.ArrivalTooEarly):
             message = self.env._(
@@ -1257,9 +1285,7 @@ class HrInvitation(models.Model):
     def _set_candidate_attendee_state(self, state):
         """Put the candidate's calendar attendee in ``state`` through Odoo's own actions."""
         self.ensure_one()
-        attendees = self.event_id.attendee_ids.filtered(
-            lambda attendee: attendee.partner_id == self.partner_id and attendee.state != state
-        )
+        attendees = self._get_candidate_attendee().filtered(lambda a: a.state != state)
         if not attendees:
             return
         if state == "accepted":

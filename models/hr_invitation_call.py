@@ -1,6 +1,10 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.hr_recruitment_invitation.tools.call_planner import Window
+from odoo.addons.hr_recruitment_invitation.tools.utc import to_utc
+
+from .hr_invitation import CALL_WINDOWS
 from .hr_invitation_escalation import CONCLUSIVE_OUTCOMES
 
 CALL_OUTCOMES = [
@@ -63,11 +67,25 @@ class HrInvitationCall(models.Model):
         help="The call is longer than the company's target duration: wrap it up.",
     )
 
+    callback_at = fields.Datetime(
+        "Call Back At", help="Start of the call window agreed with the candidate for a call back."
+    )
+    callback_until = fields.Datetime("Call Back Until")
+    callback_window = fields.Selection(CALL_WINDOWS, "Call Back Window")
+
     _sql_constraints = [
         (
             "ended_after_start",
             "CHECK(ended_at IS NULL OR started_at IS NULL OR ended_at >= started_at)",
             "A call cannot end before it starts.",
+        ),
+        (
+            "callback_window_complete",
+            (
+                "CHECK(callback_at IS NULL OR (callback_until > callback_at "
+                "AND callback_window IS NOT NULL))"
+            ),
+            "An agreed call back needs an end after its start and a call window.",
         ),
     ]
 
@@ -139,6 +157,18 @@ class HrInvitationCall(models.Model):
             ],
             "target": "new",
         }
+
+    def _get_script_action(self):
+        """Open the call script of this call (the one already open, if any)."""
+        self.ensure_one()
+        return self.env["hr.invitation.call.script"]._get_or_create_for_call(self)._get_action()
+
+    def _get_callback_window(self):
+        """The call back window agreed during this call, as a call_planner.Window, or None."""
+        self.ensure_one()
+        if not self.callback_at:
+            return None
+        return Window(to_utc(self.callback_at), to_utc(self.callback_until), self.callback_window)
 
     # ------------------------------------------------------------------
     # Escalation to senior HR

@@ -43,6 +43,21 @@ class InterviewDeliveryError(Exception):
 class HrInvitation(models.Model):
     _inherit = "hr.invitation"
 
+    # The candidate's answers on their interview page.
+    travel_mode = fields.Selection(
+        [
+            ("public_transport", "Public transport"),
+            ("car", "Car"),
+            ("taxi", "Taxi"),
+            ("walking", "Walking"),
+            ("other", "Other"),
+        ]
+    )
+    expected_arrival = fields.Datetime()
+    needs_parking = fields.Boolean()
+    pickup_point = fields.Char()
+    pickup_at = fields.Datetime()
+
     # Stored so that the day's interviews can be listed, sorted and searched by the crons.
     interview_start = fields.Datetime(store=True, index=True)
     interview_candidate_display = fields.Char(
@@ -321,8 +336,8 @@ class HrInvitation(models.Model):
             "alarm_ids": [Command.set(values["alarm_ids"])],
         }
 
-    def _get_directions_html(self):
-        """Route, landmarks, public transport, parking and map link, in the reader's language."""
+    def _get_directions(self):
+        """[(label, text)] of the route, landmarks, public transport and parking given."""
         self.ensure_one()
         labelled = (
             (self.env._("Route"), self.interview_route),
@@ -330,7 +345,14 @@ class HrInvitation(models.Model):
             (self.env._("Public transport"), self.interview_transit_lines),
             (self.env._("Parking"), self.interview_parking),
         )
-        parts = [Markup("<p><b>%s:</b> %s</p>") % (label, text) for label, text in labelled if text]
+        return [(label, text) for label, text in labelled if text]
+
+    def _get_directions_html(self):
+        """Route, landmarks, public transport, parking and map link, in the reader's language."""
+        self.ensure_one()
+        parts = [
+            Markup("<p><b>%s:</b> %s</p>") % (label, text) for label, text in self._get_directions()
+        ]
         if self.interview_map_url:
             parts.append(
                 Markup('<p><a href="%s">%s</a></p>')
@@ -364,6 +386,8 @@ class HrInvitation(models.Model):
         """The interview moved: its reminders and alerts are to be sent again, at the new time."""
         self.write(dict.fromkeys(FOLLOWUP_FLAGS, False))
         self.activity_unlink([ACTIVITY_REMINDER_CALL, ACTIVITY_NOT_ARRIVED])
+        self.concern_ids._move_follow_up_deadline()
+        self._settle_reschedule_request()
 
     # ------------------------------------------------------------------
     # Messages to the candidate
@@ -452,7 +476,7 @@ class HrInvitation(models.Model):
     def _get_ics_attachment(self):
         """The interview as an .ics file the candidate can add to their calendar."""
         self.ensure_one()
-        ics = self.event_id._get_ics_file().get(self.event_id.id)
+        ics = self._get_portal_ics(self.partner_id.lang or self.env.lang)
         if not ics:
             return self.env["ir.attachment"]
         return (
@@ -701,6 +725,7 @@ class HrInvitation(models.Model):
             ("state", "in", FOLLOWED_STATES),
             ("event_id", "!=", False),
             ("slot_ids", "not any", PENDING_RESCHEDULE),
+            ("reschedule_requested_at", "=", False),
         ]
 
     @api.model

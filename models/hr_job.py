@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import is_html_empty
 
 
 class HrJob(models.Model):
@@ -30,6 +31,33 @@ class HrJob(models.Model):
         help="Shown to candidates on their interview page, e.g. an ID card and a printed resume.",
     )
     invitation_ids = fields.One2many("hr.invitation", "job_id", "Invitations")
+    invitation_script_template_id = fields.Many2one(
+        "hr.invitation.script.template",
+        "Call Script",
+        domain="[('company_id', 'in', [company_id, False])]",
+        help="What recruiters say in the invitation calls of this job. Empty: the company's "
+        "default script.",
+    )
+    invitation_question_ids = fields.One2many(
+        "hr.invitation.script.item",
+        "job_id",
+        "Questions to Ask",
+        domain=[("kind", "=", "question")],
+        context={"default_kind": "question"},
+    )
+    invitation_requirement_ids = fields.One2many(
+        "hr.invitation.script.item",
+        "job_id",
+        "Requirements to Check",
+        domain=[("kind", "=", "requirement")],
+        context={"default_kind": "requirement"},
+    )
+    invitation_company_intro = fields.Html(
+        "Company Introduction",
+        translate=True,
+        sanitize=True,
+        help="How to present the company for this position. Empty: the company's introduction.",
+    )
     invitation_count = fields.Integer(compute="_compute_invitation_count")
 
     @api.depends("company_id")
@@ -64,6 +92,17 @@ class HrJob(models.Model):
             and self.invitation_salary_max
             and self.invitation_salary_min > self.invitation_salary_max
         )
+
+    def _has_invitation_salary_range(self):
+        """A salary range can be told on the phone only when both of its ends are set."""
+        self.ensure_one()
+        return bool(self.invitation_salary_min and self.invitation_salary_max)
+
+    def _get_invitation_company_intro(self):
+        self.ensure_one()
+        if is_html_empty(self.invitation_company_intro):
+            return (self.company_id or self.env.company).invitation_company_intro
+        return self.invitation_company_intro
 
     def action_open_invitations(self):
         self.ensure_one()

@@ -24,6 +24,26 @@ class ResCompany(models.Model):
     invitation_quiet_end = fields.Float("Quiet Hours Until", default=8.0)
     invitation_call_target = fields.Integer("Target Call Duration (min)", default=8)
     invitation_max_attempts = fields.Integer("Attempts Before Unreachable", default=3)
+    invitation_full_name = fields.Char(
+        "Full Name on the Phone",
+        translate=True,
+        help="The company's full name, said clearly at the start of every invitation call. "
+        "Empty: the company name.",
+    )
+    invitation_company_intro = fields.Html(
+        "Company Introduction",
+        translate=True,
+        sanitize=True,
+        help="A short presentation of the company for invitation calls: main business, size, "
+        "where it is.",
+    )
+    invitation_company_details = fields.Html(
+        "More About the Company",
+        translate=True,
+        sanitize=True,
+        help="What to tell a candidate who asks for more: culture, career development, "
+        "training, projects.",
+    )
 
     _sql_constraints = [
         (

@@ -56,6 +56,13 @@ class ResConfigSettings(models.TransientModel):
     invitation_transport_user_id = fields.Many2one(
         related="company_id.invitation_transport_user_id", readonly=False
     )
+    invitation_full_name = fields.Char(related="company_id.invitation_full_name", readonly=False)
+    invitation_company_intro = fields.Html(
+        related="company_id.invitation_company_intro", readonly=False
+    )
+    invitation_company_details = fields.Html(
+        related="company_id.invitation_company_details", readonly=False
+    )
     invitation_anonymise_months = fields.Integer(
         related="company_id.invitation_anonymise_months", readonly=False
     )

@@ -5,11 +5,14 @@ from . import test_invitation_planning
 from . import test_invitation_calls
 from . import test_analytics
 from . import test_tours
+from . import test_call_script
+from . import test_concerns
 from . import test_escalation
 from . import test_scheduling
 from . import test_reminders
 from . import test_candidate_input
 from . import test_portal
+from . import test_query_counts
 from . import test_security_portal
 from . import test_security_tokens
 from . import test_security_privacy

@@ -1,7 +1,7 @@
 from datetime import datetime, timedelta
 
 from odoo import Command
-from odoo.tests import TransactionCase, new_test_user
+from odoo.tests import Form, TransactionCase, new_test_user
 
 from odoo.addons.mail.tests.common import MailCase
 from odoo.addons.sms.tests.common import SMSCase
@@ -90,33 +90,29 @@ class InvitationCase(TransactionCase):
         )
 
     @classmethod
-    def _create_interview(cls, applicant, start, minutes=45, state="invited", **values):
-        """An invitation of ``applicant`` with its interview (calendar.event) at ``start``.
-
-        The candidate's partner and the recruiter attend the event, as scheduling makes them.
-        """
-        stop = start + timedelta(minutes=minutes)
-        event = cls.env["calendar.event"].create(
-            {
-                "name": f"Interview: {applicant.partner_name}",
-                "start": start,
-                "stop": stop,
-                "location": "Rue de la Loi 16, 1000 Brussels, Belgium",
-                "applicant_id": applicant.id,
-                "user_id": cls.recruiter.id,
-                "partner_ids": [
-                    Command.set([applicant.partner_id.id, cls.recruiter.partner_id.id])
-                ],
-            }
+    def _create_applicants(cls, count, phone, status="employed", prefix="Candidate"):
+        """Create ``count`` candidates and their applications in two batched creates."""
+        candidates = cls.env["hr.candidate"].create(
+            [
+                {
+                    "partner_name": f"{prefix} {index}",
+                    "partner_phone": phone,
+                    "employment_status": status,
+                    "company_id": cls.company.id,
+                }
+                for index in range(count)
+            ]
         )
-        return cls.env["hr.invitation"].create(
-            {
-                "applicant_id": applicant.id,
-                "user_id": cls.recruiter.id,
-                "event_id": event.id,
-                "state": state,
-                **values,
-            }
+        return cls.env["hr.applicant"].create(
+            [
+                {
+                    "candidate_id": candidate.id,
+                    "job_id": cls.job.id,
+                    "company_id": cls.company.id,
+                    "user_id": cls.recruiter.id,
+                }
+                for candidate in candidates
+            ]
         )
 
 
@@ -191,3 +187,61 @@ class InterviewCase(InvitationCase, MailCase, SMSCase):
         return self.env["mail.message"].search(
             [("model", "=", "hr.invitation"), ("res_id", "=", invitation.id)]
         )
+
+
+class CallScriptCase(InvitationCase):
+    """A job with a call script: questions, requirements, a salary range, a company pitch."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.recruiter.name = "Ava Martens"
+        cls.topic_owner = cls._new_company_user(
+            "inv_topic_owner", "hr_recruitment.group_hr_recruitment_user"
+        )
+        cls.company.write(
+            {
+                "invitation_full_name": "Invitation Test Company International SA",
+                "invitation_company_intro": "<p>We make planning software in Brussels.</p>",
+                "invitation_company_details": "<p>Teams of six own their projects.</p>",
+            }
+        )
+        cls.job.write(
+            {
+                "invitation_salary_min": 3800,
+                "invitation_salary_max": 4800,
+                "invitation_question_ids": [
+                    Command.create({"name": "How much notice do you have to give?"}),
+                    Command.create({"name": "What are you looking for next?", "sequence": 20}),
+                ],
+                "invitation_requirement_ids": [
+                    Command.create({"name": "Plans multi-channel campaigns"}),
+                    Command.create({"name": "Fluent in French", "sequence": 20}),
+                ],
+            }
+        )
+        cls.linkedin = cls.env.ref("utm.utm_source_linkedin")
+        cls.overtime = cls.env.ref("hr_recruitment_invitation.concern_topic_overtime")
+        cls.reviews = cls.env.ref("hr_recruitment_invitation.concern_topic_reviews")
+        cls.overtime.owner_id = cls.topic_owner
+
+    def _start_script(self, applicant):
+        """Plan the call of ``applicant`` as the recruiter and start it: the call script."""
+        planned = applicant.with_user(self.recruiter).action_plan_invitation_call()
+        invitation = self.env["hr.invitation"].with_user(self.recruiter).browse(planned["res_id"])
+        action = invitation.action_start_call()
+        self.assertEqual(action["res_model"], "hr.invitation.call.script")
+        return self.env[action["res_model"]].with_user(self.recruiter).browse(action["res_id"])
+
+    def _fill(self, script, **values):
+        """Fill fields shown at the current step of ``script`` in its form, as a person would."""
+        with Form(script) as form:
+            for fname, value in values.items():
+                setattr(form, fname, value)
+
+    def _go_to(self, script, step, **values):
+        """Click Next until ``step``, then fill ``values`` there."""
+        while script.step != step:
+            script.action_next_step()
+        if values:
+            self._fill(script, **values)

@@ -5,49 +5,35 @@ from odoo import http
 from odoo.tests import HttpCase, freeze_time, tagged
 from odoo.tools import mute_logger
 
-from .common import InvitationCase
+from .common import InterviewCase, InvitationCase
 
 NOW = "2026-03-25 09:00:00"  # Wednesday; Paris is on winter time (UTC+1) until Sunday 29th.
 START = datetime(2026, 3, 27, 13, 0)  # 14:00 in Paris
 ANSWERS = ("confirm", "decline", "reschedule", "travel", "parking", "pickup")
 
 
-class InterviewPortalCase(InvitationCase, HttpCase):
-    """A French candidate invited to an interview on Friday 27 March 2026, 14:00 Paris time."""
-
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.applicant = cls._create_applicant(
-            "Camille Laurent", "+33 6 12 34 56 78", email_from="camille.laurent@example.fr"
-        )
-        cls.invitation = cls._create_interview(cls.applicant, START, candidate_tz="Europe/Paris")
-        cls.offered = cls.env["hr.invitation.slot"].create(
-            [
-                {
-                    "invitation_id": cls.invitation.id,
-                    "start": START + timedelta(days=5),
-                    "stop": START + timedelta(days=5, minutes=45),
-                },
-                {
-                    "invitation_id": cls.invitation.id,
-                    "start": START + timedelta(days=6),
-                    "stop": START + timedelta(days=6, minutes=45),
-                },
-            ]
-        )
-        cls.token = cls.invitation._portal_ensure_token()
-        other = cls._create_applicant(
-            "Wang Wei", "+86 138 0013 8000", email_from="wang.wei@example.cn"
-        )
-        cls.other_invitation = cls._create_interview(
-            other, START + timedelta(hours=2), candidate_tz="Asia/Shanghai"
-        )
-        cls.other_token = cls.other_invitation._portal_ensure_token()
-        cls.recruiter.partner_id.email = "recruiter@invitation-test.example.com"
+class InterviewPortalCase(InterviewCase, HttpCase):
+    """A French candidate invited, as the scheduling wizard does, to an interview on Friday
+    27 March 2026 at 14:00 Paris time, with two other times offered."""
 
     def setUp(self):
         super().setUp()
+        invitation = self._new_invitation(
+            "Camille Laurent", "+33 6 12 34 56 78", email="camille.laurent@example.fr"
+        )
+        self._schedule(
+            invitation,
+            start=START,
+            stop=START + timedelta(minutes=45),
+            alternative_starts=[START + timedelta(days=5), START + timedelta(days=6)],
+        )
+        self.invitation = invitation.with_env(self.env)
+        self.offered = self.invitation.slot_ids.sorted("start")
+        self.token = self.invitation._portal_ensure_token()
+        other = self._new_invitation("Wang Wei", "+86 138 0013 8000", tz="Asia/Shanghai")
+        self._schedule(other, start=START + timedelta(hours=2), stop=START + timedelta(hours=3))
+        self.other_invitation = other.with_env(self.env)
+        self.other_token = self.other_invitation._portal_ensure_token()
         self.authenticate(None, None)
 
     # helpers ----------------------------------------------------------------
@@ -146,6 +132,8 @@ class TestInterviewPortal(InterviewPortalCase):
     def test_page_shows_the_interview_in_the_candidate_zone(self):
         self.job.interview_what_to_bring = "Your ID card and a printed resume"
         self.invitation.event_id.description = "<p>Internal: salary expectations too high?</p>"
+        interviewer_email = self.interviewer.partner_id.email
+        self.assertTrue(interviewer_email)
         self.invitation.message_post(
             body="Recruiter note: check references", subtype_xmlid="mail.mt_note"
         )
@@ -155,10 +143,13 @@ class TestInterviewPortal(InterviewPortalCase):
 
         self.assertEqual(response.status_code, 200)
         page = response.text
-        self.assertIn("Mar 27, 2026, 2:00:00 PM (Europe/Paris)", page)
+        self.assertIn("Hello Camille Laurent,", " ".join(page.split()))
+        self.assertIn("Friday, March 27, 2026 at 2:00 PM (Central European Standard Time)", page)
         self.assertIn("Marketing Planning Specialist", page)
         self.assertIn("Invitation Test Company", page)
         self.assertIn("Rue de la Loi 16, 1000 Brussels, Belgium", page)
+        self.assertIn("Opposite the park, next to the blue glass tower.", page)
+        self.assertIn("Metro 1 and 5, Arts-Loi stop", page)
         self.assertIn(
             "https://www.openstreetmap.org/search?query=Rue+de+la+Loi+16%2C+1000+Brussels%2C+Belgium",
             page,
@@ -166,13 +157,16 @@ class TestInterviewPortal(InterviewPortalCase):
         self.assertIn("Your ID card and a printed resume", page)
         self.assertIn(f"/my/interviews/{self.invitation.id}/ics?access_token={self.token}", page)
         self.assertIn('name="csrf_token"', page)
-        for offered in ("Apr 1, 2026, 3:00:00 PM", "Apr 2, 2026, 3:00:00 PM"):  # summer time
+        for offered in (
+            "Wednesday, April 1, 2026 at 3:00 PM (Central European Summer Time)",
+            "Thursday, April 2, 2026 at 3:00 PM (Central European Summer Time)",
+        ):
             self.assertIn(offered, page)
         self.assertIn('name="slot" required="required" id="o_interview_slot_20260401T1300"', page)
         for secret in (
             "Internal: salary expectations",
             "check references",
-            "recruiter@invitation-test.example.com",
+            interviewer_email,
             "Wang Wei",
             self.other_token,
         ):
@@ -181,15 +175,41 @@ class TestInterviewPortal(InterviewPortalCase):
         self.assertEqual(response.headers["Cache-Control"], "no-store")
         self.assertEqual(self._snapshot(), before, "Opening the page changes nothing")
 
-    def test_page_in_french_and_chinese(self):
-        for code, expected in (
-            ("fr_FR", "27 mars 2026, 14:00:00 (Europe/Paris)"),
-            ("zh_CN", "2026年3月27日 14:00:00 (Europe/Paris)"),
+    def test_page_and_refusals_in_french_and_chinese(self):
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["hr_recruitment_invitation"], ["fr_FR", "zh_CN"], overwrite=True
+        )
+        before = self._snapshot()
+        for code, when, texts, refusal in (
+            (
+                "fr_FR",
+                "vendredi 27 mars 2026 à 14:00 (heure normale d’Europe centrale)",
+                (
+                    "Votre entretien",
+                    "Je viendrai à cette heure-là",
+                    "Cet horaire ne me convient pas",
+                ),
+                "Dites-nous en quelques mots pourquoi vous déclinez.",
+            ),
+            (
+                "zh_CN",
+                "2026年3月27日星期五 14:00 (中欧标准时间)",
+                ("您的面试", "我会按时参加", "这个时间不适合我"),
+                "请简要告诉我们您拒绝的原因。",
+            ),
         ):
-            lang = self.env["res.lang"]._activate_lang(code)
-            response = self.url_open(self._url(lang_prefix=f"/{lang.url_code}"))
-            self.assertEqual(response.status_code, 200)
-            self.assertIn(expected, response.text)
+            url_code = self.env["res.lang"]._get_data(code=code).url_code
+            page = self.url_open(self._url(lang_prefix=f"/{url_code}")).text
+            self.assertIn(when, page)
+            for text in texts:
+                self.assertIn(text, page)
+            # The answers are posted from that page: the refusal is in the same language.
+            response = self._post("decline", {"reason": ""})
+            self.assertEqual(response.status_code, 400)
+            self.assertIn(refusal, response.text)
+        self.assertEqual(self._snapshot(), before)
 
     def test_ics_holds_the_interview_and_nothing_internal(self):
         self.invitation.event_id.description = "<p>Internal: salary expectations too high?</p>"
@@ -202,8 +222,9 @@ class TestInterviewPortal(InterviewPortalCase):
         self.assertIn("DTEND:20260327T134500Z", ics)
         self.assertIn("Marketing Planning Specialist", ics)
         self.assertIn("LOCATION:Rue de la Loi 16", ics)
+        self.assertIn("Opposite the park", ics)
         self.assertNotIn("Internal", ics)
-        self.assertNotIn("recruiter@invitation-test.example.com", ics)
+        self.assertNotIn(self.interviewer.partner_id.email, ics)
         self.assertNotIn("ATTENDEE", ics)
 
     # answers -------------------------------------------------------------------------------
@@ -267,6 +288,29 @@ class TestInterviewPortal(InterviewPortalCase):
         self._confirm()
         self.assertFalse(self._activities("mail_activity_type_interview_reschedule"))
         self.assertFalse(self.invitation.reschedule_requested_at)
+
+    def test_moving_the_interview_answers_the_request(self):
+        invitations = self.env["hr.invitation"]
+        self.assertAnswered(self._post("reschedule", {"slot": "20260401T1300"}), "reschedule")
+        self.env.invalidate_all()
+        followed = invitations.search(invitations._get_followed_domain())
+        self.assertNotIn(self.invitation, followed, "No reminder for a time the candidate refused")
+
+        new_start = START + timedelta(days=5)
+        self._schedule(
+            self.invitation.with_user(self.recruiter),
+            start=new_start,
+            stop=new_start + timedelta(minutes=45),
+        )
+        self.env.invalidate_all()
+        self.assertFalse(self.invitation.reschedule_requested_at)
+        self.assertFalse(self._activities("mail_activity_type_interview_reschedule"))
+        self.assertIn(self.invitation, invitations.search(invitations._get_followed_domain()))
+        page = self.url_open(self._url()).text
+        self.assertIn('data-status="awaiting"', page)
+        self.assertIn("Wednesday, April 1, 2026 at 3:00 PM", page)
+        self.assertAnswered(self._post("confirm"), "confirm")
+        self.assertEqual(self._candidate_attendee().state, "accepted")
 
     def test_reschedule_refuses_a_time_of_another_invitation(self):
         foreign = self.env["hr.invitation.slot"].create(

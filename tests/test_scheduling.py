@@ -44,10 +44,7 @@ class TestScheduling(InterviewCase):
         applicant = self._create_applicant("Camille Laurent", "+33 6 12 34 56 78")
         applicant.with_user(self.recruiter).action_plan_invitation_call()
         invitation = applicant.invitation_ids.with_user(self.recruiter)
-        call_action = invitation.action_start_call()
-        call = (
-            self.env["hr.invitation.call"].with_user(self.recruiter).browse(call_action["res_id"])
-        )
+        call = invitation._start_call()
         call.write({"outcome": "invited", "interest_level": "interested"})
         action = call.action_end_call()
         self.assertEqual(invitation.state, "invited")

@@ -39,6 +39,13 @@ EXPECTED = {
     # Core model (interviewers may write but not read, as in hr_recruitment); the addon lets
     # senior HR read the candidates they follow up.
     "hr.candidate": ("", "", "", "w", "crwu", "rw", "", "crwu"),
+    # Call scripts: managers write the templates, recruiters and senior HR run the script.
+    "hr.invitation.script.template": ("", "", "", "r", "r", "r", "", "crwu"),
+    "hr.invitation.script.item": ("", "", "", "r", "crwu", "r", "", "crwu"),
+    "hr.invitation.call.script": ("", "", "", "", "crwu", "crw", "", "crwu"),
+    "hr.invitation.call.script.line": ("", "", "", "", "crwu", "crwu", "", "crwu"),
+    "hr.invitation.call.script.concern": ("", "", "", "", "crwu", "crwu", "", "crwu"),
+    "hr.invitation.call.script.window": ("", "", "", "", "crwu", "crwu", "", "crwu"),
     "hr.invitation.portal.attempt": ("", "", "", "", "", "", "", ""),
     "hr.invitation.report": READ_ONLY_REPORT,
     "hr.invitation.concern.report": READ_ONLY_REPORT,

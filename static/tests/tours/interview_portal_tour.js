@@ -4,7 +4,7 @@ registry.category("web_tour.tours").add("hr_recruitment_invitation_portal_tour",
     steps: () => [
         {
             content: "The interview is shown in the candidate's own time zone",
-            trigger: ".o_interview_when:contains('(Europe/Paris)')",
+            trigger: ".o_interview_when:contains('2:00 PM (Central European Standard Time)')",
         },
         {
             content: "The page fits a phone: the confirm button spans the screen",
