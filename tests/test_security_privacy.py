@@ -2,14 +2,14 @@
 candidate's page and messages carry a short privacy notice."""
 
 import logging
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from freezegun import freeze_time
 
 from odoo.exceptions import ValidationError
 from odoo.tests import HttpCase, tagged
 
-from .common import InvitationCase
+from .common import InterviewCase
 
 _logger = logging.getLogger(__name__)
 
@@ -18,45 +18,44 @@ INTERVIEW = datetime(2025, 1, 8, 9, 0)
 
 
 @tagged("post_install", "-at_install")
-class TestSecurityPrivacy(InvitationCase, HttpCase):
-    @classmethod
-    def setUpClass(cls):
-        super().setUpClass()
-        cls.company.email = "privacy@invitation-test.example.com"
+class TestSecurityPrivacy(InterviewCase, HttpCase):
+    def setUp(self):
+        super().setUp()
         with freeze_time("2025-01-06 10:00:00"):
-            cls.applicant = cls._create_applicant(
-                "Camille Laurent", "+33 6 12 34 56 78", email_from="camille@example.fr"
-            )
-            cls.invitation = cls._create_interview(cls.applicant, INTERVIEW)
-            cls.token = cls.invitation._portal_ensure_token()
-            cls._add_personal_data(cls.invitation)
-            cls.still_applying = cls._create_applicant(
-                "Lukas Schmidt", "+49 151 23456789", email_from="lukas@example.de"
-            )
-            cls.other = cls._create_interview(cls.still_applying, INTERVIEW)
-            cls._add_personal_data(cls.other)
+            self.invitation = self._scheduled("Camille Laurent", "+33 6 12 34 56 78")
+            self.applicant = self.invitation.applicant_id
+            self.invitation_mail = self._new_mails
+            self.token = self.invitation._portal_ensure_token()
+            self.other = self._scheduled("Lukas Schmidt", "+49 151 23456789")
+            self.still_applying = self.other.applicant_id
 
-    @classmethod
-    def _add_personal_data(cls, invitation):
-        call = cls.env["hr.invitation.call"].create(
+    def _scheduled(self, name, phone):
+        invitation = self._new_invitation(name, phone, email=f"{name.split()[0]}@example.com")
+        self._schedule(invitation, start=INTERVIEW, stop=INTERVIEW + timedelta(minutes=45))
+        invitation = invitation.sudo()
+        self._add_personal_data(invitation)
+        return invitation
+
+    def _add_personal_data(self, invitation):
+        call = self.env["hr.invitation.call"].create(
             {
                 "invitation_id": invitation.id,
-                "user_id": cls.recruiter.id,
+                "user_id": self.recruiter.id,
                 "started_at": datetime(2025, 1, 6, 18, 0),
                 "ended_at": datetime(2025, 1, 6, 18, 7),
                 "outcome": "invited",
                 "note": "<p>Wife expecting a baby in March</p>",
             }
         )
-        cls.env["hr.invitation.concern"].create(
+        self.env["hr.invitation.concern"].create(
             {
                 "invitation_id": invitation.id,
                 "call_id": call.id,
-                "topic_id": cls.env["hr.invitation.concern.topic"].search([], limit=1).id,
+                "topic_id": self.env["hr.invitation.concern.topic"].search([], limit=1).id,
                 "note": "Worried about overtime, lives in Waterloo",
             }
         )
-        cls.env["hr.invitation.feedback"].create(
+        self.env["hr.invitation.feedback"].create(
             {
                 "invitation_id": invitation.id,
                 "call_rating": "4",
@@ -125,6 +124,7 @@ class TestSecurityPrivacy(InvitationCase, HttpCase):
         self.assertEqual(self.other.pickup_point, "My home address")
         self.assertEqual(self.other.feedback_ids.comment, "The recruiter was kind")
         self.assertEqual(self.other.candidate_id.partner_phone, "+49 151 23456789")
+        self.assertTrue(self.other.access_token)
 
         self.assertEqual(self._run_cron("2026-02-10 09:00:00"), 0, "anonymised once")
         with freeze_time("2026-01-10 09:02:00"):
@@ -152,8 +152,11 @@ class TestSecurityPrivacy(InvitationCase, HttpCase):
             page = self.url_open(f"/my/interviews/{self.invitation.id}?access_token={self.token}")
         self.assertEqual(page.status_code, 200)
         self.assertIn("o_interview_privacy", page.text)
-        self.assertIn("privacy@invitation-test.example.com", page.text)
+        self.assertIn("jobs@invitation-test.example.com", page.text)
         self.assertIn("12 months", page.text)
-        template = self.env.ref("hr_recruitment_invitation.mail_template_interview_reminder")
-        body = template._render_field("body_html", self.invitation.ids)[self.invitation.id]
-        self.assertIn("privacy@invitation-test.example.com", body)
+        mail = self.invitation_mail.filtered(
+            lambda mail: self.invitation.partner_id in mail.recipient_ids
+        )
+        self.assertEqual(len(mail), 1)
+        self.assertIn("anonymises them 12 months after", mail.body_html)
+        self.assertIn("jobs@invitation-test.example.com", mail.body_html)
