@@ -52,6 +52,8 @@
         "wizards/hr_invitation_call_script_views.xml",
         "data/interview_feedback_data.xml",
         "views/portal_feedback_templates.xml",
+        "data/hr_invitation_privacy_data.xml",
+        "views/hr_invitation_privacy_views.xml",
     ],
     "demo": [
         "demo/hr_recruitment_invitation_demo.xml",

@@ -114,6 +114,7 @@ class InterviewPortal(http.Controller):
             "no_breadcrumbs": True,
             "page_name": "interview",
             "res_company": invitation.company_id,
+            "privacy_notice": invitation._get_privacy_notice(),
         }
 
     def _render_interview(self, invitation, access_token, done=None, error=None, status=200):

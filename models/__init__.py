@@ -20,3 +20,4 @@ from . import calendar_event
 from . import hr_invitation_logistics
 from . import hr_invitation_portal_attempt
 from . import hr_invitation_feedback_request
+from . import hr_invitation_privacy

@@ -1,3 +1,4 @@
+import secrets
 from collections import namedtuple
 from datetime import timedelta
 
@@ -42,6 +43,7 @@ HOT_DAYS, WARM_DAYS = 7, 30
 PlanningInputs = namedtuple("PlanningInputs", "now guesses contexts")
 # Candidate portal: the link works until 14 days after the interview's end.
 PORTAL_TOKEN_VALIDITY = timedelta(days=14)
+PORTAL_TOKEN_BYTES = 32  # 256 bits from the OS's CSPRNG
 PORTAL_ANSWER_STATES = ("invited", "confirmed")
 PORTAL_MAX_PROPOSALS = 3
 PORTAL_PROPOSAL_MIN_NOTICE = timedelta(hours=1)
@@ -158,6 +160,8 @@ class HrInvitation(models.Model):
     what_to_bring = fields.Text(
         help="Shown to the candidate on their interview page. Empty: what the job position says.",
     )
+    # The candidate's key to their interview page: recruiters only (RPC reads included).
+    access_token = fields.Char(groups="hr_recruitment.group_hr_recruitment_user", copy=False)
 
     _sql_constraints = [
         (
@@ -788,6 +792,14 @@ class HrInvitation(models.Model):
     # ------------------------------------------------------------------
     # Candidate portal: access
     # ------------------------------------------------------------------
+
+    def _portal_ensure_token(self):
+        """A 256-bit random token (portal.mixin's uuid4 carries only 122 random bits)."""
+        self.ensure_one()
+        invitation = self.sudo()
+        if not invitation.access_token:
+            invitation.write({"access_token": secrets.token_urlsafe(PORTAL_TOKEN_BYTES)})
+        return invitation.access_token
 
     def _is_portal_access_valid(self, token):
         """Whether ``token`` opens this invitation's interview page now.

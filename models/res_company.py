@@ -172,3 +172,23 @@ class ResCompany(models.Model):
                     company=self.name,
                 )
             )
+
+    # Privacy: see models/hr_invitation_privacy.py
+    invitation_anonymise_months = fields.Integer(
+        "Anonymise Invitations After (months)",
+        default=12,
+        help="Months after an application is refused or closed before the personal data of its "
+        "invitation (phone, notes, feedback text, the candidate's link) is wiped.",
+    )
+
+    @api.constrains("invitation_anonymise_months")
+    def _check_invitation_anonymise_months(self):
+        for company in self:
+            if company.invitation_anonymise_months <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "Invitation data of %(company)s must be anonymised after a positive "
+                        "number of months.",
+                        company=company.name,
+                    )
+                )

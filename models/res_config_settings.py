@@ -63,3 +63,6 @@ class ResConfigSettings(models.TransientModel):
     invitation_company_details = fields.Html(
         related="company_id.invitation_company_details", readonly=False
     )
+    invitation_anonymise_months = fields.Integer(
+        related="company_id.invitation_anonymise_months", readonly=False
+    )

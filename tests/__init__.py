@@ -14,3 +14,7 @@ from . import test_candidate_input
 from . import test_portal
 from . import test_query_counts
 from . import test_feedback
+from . import test_security_portal
+from . import test_security_tokens
+from . import test_security_privacy
+from . import test_security_access
