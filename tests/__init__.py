@@ -12,3 +12,4 @@ from . import test_scheduling
 from . import test_reminders
 from . import test_candidate_input
 from . import test_portal
+from . import test_i18n
