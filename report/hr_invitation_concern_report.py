@@ -1,4 +1,4 @@
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 from odoo.addons.hr_recruitment_invitation.models.hr_invitation_concern_topic import (
@@ -16,6 +16,7 @@ class HrInvitationConcernReport(models.Model):
 
     _name = "hr.invitation.concern.report"
     _description = "Concern Analysis"
+    _inherit = ["hr.invitation.sql.view"]
     _auto = False
     _order = "topic_id"
 
@@ -45,12 +46,6 @@ class HrInvitationConcernReport(models.Model):
         aggregator="avg",
         help="Answers the candidate judged accurate, among those they judged.",
     )
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
-        )
 
     def _query(self):
         return SQL(

@@ -1,4 +1,4 @@
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 from odoo.addons.hr_recruitment_invitation.models.hr_invitation import CALL_WINDOWS
@@ -18,6 +18,7 @@ class HrInvitationFunnelReport(models.Model):
 
     _name = "hr.invitation.funnel.report"
     _description = "Invitation Funnel"
+    _inherit = ["hr.invitation.sql.view"]
     _auto = False
     _order = "stage"
 
@@ -32,12 +33,6 @@ class HrInvitationFunnelReport(models.Model):
     sourcing_channel = fields.Selection(
         [("applied", "Applied by themselves"), ("sourced", "Sourced by HR")], readonly=True
     )
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
-        )
 
     def _query(self):
         # Row ids: invitation id * 10 + stage number, unique and stable.

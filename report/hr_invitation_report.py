@@ -1,4 +1,4 @@
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 from odoo.addons.hr_recruitment_invitation.models.hr_candidate import EMPLOYMENT_STATUSES
@@ -31,6 +31,7 @@ class HrInvitationReport(models.Model):
 
     _name = "hr.invitation.report"
     _description = "Invitation Analysis"
+    _inherit = ["hr.invitation.sql.view"]
     _auto = False
     _rec_name = "invitation_id"
     _order = "create_date desc"
@@ -91,12 +92,6 @@ class HrInvitationReport(models.Model):
         aggregator="avg",
         help="Reviewed invitations where the interview raised questions the call did not answer.",
     )
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
-        )
 
     def _query(self):
         return SQL(

@@ -25,38 +25,88 @@ HERE = Path(__file__).resolve().parent.parent
 DESKTOP = (1440, 900, False)
 PHONE = (390, 844, True)
 
-# name, path (relative to the server), CSS selector that proves the page is drawn, viewport
+# name, path (relative to the server; {invitation_id}, {escalation_id} and {portal_url} are
+# filled in), CSS selector that proves the page is drawn, viewport, buttons to click first
+# (each click waits for the selector that follows it).
 PAGES = [
     (
         "call_queue",
-        "/odoo/action-hr_recruitment_invitation.hr_invitation_action",
+        "/odoo/action-hr_recruitment_invitation.hr_invitation_action_all",
         ".o_list_renderer .o_data_row",
         DESKTOP,
-    ),
-    (
-        "call_queue_kanban",
-        "/odoo/action-hr_recruitment_invitation.hr_invitation_action_all?view_type=kanban",
-        ".o_kanban_record",
-        DESKTOP,
+        (),
     ),
     (
         "invitation_form",
         "/odoo/action-hr_recruitment_invitation.hr_invitation_action_all/{invitation_id}",
         ".o_form_view .o_field_widget[name='next_call_window']",
         DESKTOP,
+        (),
     ),
     (
-        "invitation_settings",
-        "/odoo/action-hr_recruitment.action_hr_recruitment_configuration",
-        "#invitation_evening_setting",
+        "call_script",
+        "/odoo/action-hr_recruitment_invitation.hr_invitation_action_all/{invitation_id}",
+        ".modal .o_form_view",
         DESKTOP,
+        ((".o_form_statusbar button[name='action_start_call']", ".modal .o_form_view"),),
     ),
     (
-        "analysis",
+        "concern_checklist",
+        "/odoo/action-hr_recruitment_invitation.hr_invitation_action_all/{invitation_id}",
+        ".modal .o_form_view",
+        DESKTOP,
+        (
+            (
+                ".o_form_statusbar button[name='action_start_call']",
+                ".modal button[name='action_next_step']",
+            ),
+            (
+                ".modal button[name='action_next_step']",
+                ".modal button[name='action_previous_step']",
+            ),
+            (
+                ".modal button[name='action_next_step']",
+                ".modal button[name='action_previous_step']",
+            ),
+            (
+                ".modal button[name='action_next_step']",
+                ".modal button[name='action_previous_step']",
+            ),
+            (
+                ".modal button[name='action_next_step']",
+                ".modal button[name='action_previous_step']",
+            ),
+        ),
+    ),
+    (
+        "escalation",
+        "/odoo/action-hr_recruitment_invitation.hr_invitation_escalation_action/{escalation_id}",
+        ".o_form_view .o_field_widget[name='reason']",
+        DESKTOP,
+        (),
+    ),
+    (
+        "funnel",
+        "/odoo/action-hr_recruitment_invitation.hr_invitation_funnel_report_action",
+        ".o_graph_renderer canvas",
+        DESKTOP,
+        (),
+    ),
+    (
+        "success_by_window",
         "/odoo/action-hr_recruitment_invitation.hr_invitation_report_action",
         ".o_graph_renderer canvas",
         DESKTOP,
+        (),
     ),
+    (
+        "settings",
+        "/odoo/action-hr_recruitment.action_hr_recruitment_configuration",
+        "#invitation_evening_setting",
+        DESKTOP,
+        (),
+    ),
+    ("portal_phone", "{portal_url}", "main form, main .container", PHONE, ()),
 ]
 
 
@@ -135,7 +185,15 @@ class Browser:
         result = self.send("Runtime.evaluate", expression=expression, returnByValue=True)
         return result.get("result", {}).get("value")
 
-    def shoot(self, url, selector, viewport, path, timeout=30):
+    def wait_for(self, selector, timeout=30):
+        deadline = time.time() + timeout
+        while not self.evaluate(f"!!document.querySelector({json.dumps(selector)})"):
+            if time.time() > deadline:
+                raise RuntimeError(f"{selector} never appeared")
+            time.sleep(0.3)
+        time.sleep(0.8)  # let animations and late widgets settle
+
+    def shoot(self, url, selector, viewport, path, clicks=()):
         width, height, mobile = viewport
         self.send(
             "Emulation.setDeviceMetricsOverride",
@@ -145,12 +203,11 @@ class Browser:
             mobile=mobile,
         )
         self.send("Page.navigate", url=url)
-        deadline = time.time() + timeout
-        while not self.evaluate(f"!!document.querySelector({json.dumps(selector)})"):
-            if time.time() > deadline:
-                raise RuntimeError(f"{url}: {selector} never appeared")
-            time.sleep(0.3)
-        time.sleep(1.0)  # let animations and late widgets settle
+        for button, then in clicks:
+            self.wait_for(button)
+            self.evaluate(f"document.querySelector({json.dumps(button)}).click()")
+            self.wait_for(then)
+        self.wait_for(selector)
         data = self.send("Page.captureScreenshot", format="png")["data"]
         path.write_bytes(base64.b64decode(data))
 
@@ -172,24 +229,42 @@ def main():
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     session = login(args.url, args.db, args.login, args.password)
-    invitation_id, _cookie = json_rpc(
-        args.url,
-        "/web/dataset/call_kw",
-        {
-            "model": "hr.invitation",
-            "method": "search",
-            "args": [[("state", "=", "calling")]],
-            "kwargs": {"limit": 1},
-        },
-        cookie=f"session_id={session}",
+
+    def call(model, method, *call_args, **kwargs):
+        result, _cookie = json_rpc(
+            args.url,
+            "/web/dataset/call_kw",
+            {"model": model, "method": method, "args": list(call_args), "kwargs": kwargs},
+            cookie=f"session_id={session}",
+        )
+        return result
+
+    calling = call("hr.invitation", "search", [("state", "=", "calling")], limit=1)
+    escalations = call("hr.invitation.escalation", "search", [], limit=1)
+    interviews = call(
+        "hr.invitation",
+        "search",
+        [("event_id", "!=", False), ("state", "in", ("invited", "confirmed"))],
+        limit=1,
     )
+    values = {
+        "invitation_id": (calling or [0])[0],
+        "escalation_id": (escalations or [0])[0],
+        "portal_url": interviews and call("hr.invitation", "get_portal_url", interviews),
+    }
     browser = Browser()
     try:
         browser.send("Network.enable")
         browser.send("Network.setCookie", name="session_id", value=session, url=args.url)
-        for name, path, selector, viewport in PAGES:
-            url = args.url + path.format(invitation_id=(invitation_id or [0])[0])
-            browser.shoot(url, selector, viewport, out / f"{name}.png")
+        for name, path, selector, viewport, clicks in PAGES:
+            url = args.url + path.format(**values)
+            if viewport is PHONE:  # the candidate's pages are seen without a session
+                browser.send("Network.clearBrowserCookies")
+            try:
+                browser.shoot(url, selector, viewport, out / f"{name}.png", clicks)
+            except RuntimeError as error:
+                print(f"{name}: FAILED ({error})")
+                continue
             print(f"{name}: {out / (name + '.png')}")
     finally:
         browser.close()

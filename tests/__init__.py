@@ -12,4 +12,5 @@ from . import test_scheduling
 from . import test_reminders
 from . import test_candidate_input
 from . import test_portal
+from . import test_query_counts
 from . import test_i18n

@@ -89,6 +89,32 @@ class InvitationCase(TransactionCase):
             }
         )
 
+    @classmethod
+    def _create_applicants(cls, count, phone, status="employed", prefix="Candidate"):
+        """Create ``count`` candidates and their applications in two batched creates."""
+        candidates = cls.env["hr.candidate"].create(
+            [
+                {
+                    "partner_name": f"{prefix} {index}",
+                    "partner_phone": phone,
+                    "employment_status": status,
+                    "company_id": cls.company.id,
+                }
+                for index in range(count)
+            ]
+        )
+        return cls.env["hr.applicant"].create(
+            [
+                {
+                    "candidate_id": candidate.id,
+                    "job_id": cls.job.id,
+                    "company_id": cls.company.id,
+                    "user_id": cls.recruiter.id,
+                }
+                for candidate in candidates
+            ]
+        )
+
 
 class InterviewCase(InvitationCase, MailCase, SMSCase):
     """Interviews at the Brussels office, with Odoo's mail and SMS gateways mocked.

@@ -1,0 +1,379 @@
+"""Seed the benchmark: planner inputs (pure Python) and a recruitment database at scale.
+
+Applications are created through the ORM, like a recruiter's import would; the 100,000-row
+analysis set is then made of SQL copies of those ORM rows (every column copied, a few varied),
+so that seeding stays fast and the copies stay consistent with whatever columns the models have.
+"""
+
+import random
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+import phonenumbers
+
+from odoo import Command
+from odoo.tools import SQL, split_every
+
+SEED = 42
+COMPANY_TZ = "Europe/Brussels"
+REGIONS = ("BE", "FR", "DE", "NL", "GB", "ES", "IT", "PL", "US", "CA", "BR", "IN", "CN", "AU")
+REGIONS += ("RU", "MA", "ZA", "JP", "MX")  # Not NZ: no overlap of its daytime with HR hours
+CANDIDATE_ZONES = (
+    "Europe/Brussels",
+    "Europe/Paris",
+    "Europe/London",
+    "Europe/Warsaw",
+    "Europe/Moscow",
+    "America/New_York",
+    "America/Chicago",
+    "America/Los_Angeles",
+    "America/Sao_Paulo",
+    "America/Mexico_City",
+    "Asia/Kolkata",
+    "Asia/Shanghai",
+    "Asia/Tokyo",
+    "Asia/Kathmandu",
+    "Australia/Sydney",
+    "Australia/Adelaide",
+    "Pacific/Auckland",
+    "Africa/Casablanca",
+    "Africa/Johannesburg",
+    "America/St_Johns",
+)
+STATUSES = ("employed",) * 12 + ("available",) * 5 + ("student", "unknown", "unknown")
+RETRY_KINDS = (("evening",), ("weekend",), ("office_hours",))
+# Belgian public holidays of 2026 (local dates): no HR hours, no calls.
+HOLIDAYS_2026 = tuple(
+    date(2026, month, day)
+    for month, day in ((1, 1), (4, 6), (5, 1), (5, 14), (5, 25), (7, 21), (8, 15), (11, 1))
+    + ((11, 11), (12, 25))
+)
+HR_HOURS = ((time(8, 30), time(12, 30)), (time(13, 30), time(17, 30)))  # Monday to Friday
+INVITATION_STATES = ("draft",) * 10 + ("calling",) * 25 + ("invited",) * 15
+INVITATION_STATES += ("confirmed",) * 10 + ("declined",) * 10 + ("attended",) * 15
+INVITATION_STATES += ("no_show",) * 5 + ("unreachable",) * 5 + ("cancelled",) * 5
+CALL_WINDOWS = ("evening", "weekend", "office_hours")
+CALL_OUTCOMES = ("no_answer", "no_answer", "callback", "invited", "declined")
+INTERESTS = ("indifferent", "neutral", "interested", "proactive")
+
+
+# ---------------------------------------------------------------------------
+# Planner inputs (no database)
+# ---------------------------------------------------------------------------
+
+
+def planner_batches(count, batch_size, horizon_days=22):
+    """Batches like those the ORM hands to the planner: one instant and one company context
+    per batch (HR intervals and holidays in UTC), candidates of many zones and statuses.
+
+    Instants are spread over 2026, so that cached local days rarely help across batches.
+    """
+    rng = random.Random(SEED)
+    zone = ZoneInfo(COMPANY_TZ)
+    start_of_year = datetime(2026, 1, 1, tzinfo=UTC)
+    batches = []
+    for size in (len(chunk) for chunk in split_every(batch_size, range(count))):
+        now = start_of_year + timedelta(seconds=rng.randrange(365 * 86400))
+        first_day = now.astimezone(zone).date()
+        days = [first_day + timedelta(days=offset) for offset in range(horizon_days)]
+        people = [
+            (
+                rng.choice(CANDIDATE_ZONES),
+                rng.choice(STATUSES),
+                rng.choice(RETRY_KINDS) if rng.random() < 0.15 else None,
+            )
+            for _person in range(size)
+        ]
+        batches.append((now, _hr_intervals(days, zone), _holidays(days, zone), people))
+    return batches
+
+
+def _hr_intervals(days, zone):
+    return tuple(
+        (_utc(day, start, zone), _utc(day, end, zone))
+        for day in days
+        if day.weekday() < 5 and day not in HOLIDAYS_2026
+        for start, end in HR_HOURS
+    )
+
+
+def _holidays(days, zone):
+    return tuple(
+        (_utc(day, time.min, zone), _utc(day + timedelta(days=1), time.min, zone))
+        for day in days
+        if day in HOLIDAYS_2026
+    )
+
+
+def _utc(day, moment, zone):
+    return datetime.combine(day, moment, tzinfo=zone).astimezone(UTC)
+
+
+# ---------------------------------------------------------------------------
+# Database: company, recruiters, jobs, applications through the ORM
+# ---------------------------------------------------------------------------
+
+
+def seeding_env(env):
+    """The env to create seed records with: no tracking, no creation log, no followers."""
+    return env(
+        context=dict(
+            env.context,
+            tracking_disable=True,
+            mail_create_nolog=True,
+            mail_create_nosubscribe=True,
+            mail_notrack=True,
+            no_reset_password=True,
+        )
+    )
+
+
+def setup_company(env, recruiter_count=20):
+    """Set up the main company like a Belgian one; return (recruiters, jobs)."""
+    env = seeding_env(env)
+    company = env.company
+    company.country_id = env.ref("base.be")
+    company.resource_calendar_id.tz = COMPANY_TZ
+    company.partner_id.tz = COMPANY_TZ
+    groups = env.ref("base.group_user") | env.ref("hr_recruitment.group_hr_recruitment_user")
+    recruiters = env["res.users"].create(
+        [
+            {
+                "name": f"Recruiter {number:02d}",
+                "login": f"bench_recruiter_{number:02d}",
+                "email": f"recruiter{number:02d}@example.com",
+                "tz": COMPANY_TZ,
+                "groups_id": [Command.set(groups.ids)],
+                "company_id": company.id,
+                "company_ids": [Command.set(company.ids)],
+            }
+            for number in range(1, recruiter_count + 1)
+        ]
+    )
+    jobs = env["hr.job"].create(
+        [
+            {"name": f"Job {number:02d}", "company_id": company.id, "is_key_role": number <= 2}
+            for number in range(1, 11)
+        ]
+    )
+    return recruiters, jobs
+
+
+def phone_numbers(count, rng):
+    """``count`` valid international mobile numbers from many countries."""
+    pool = [number for region in REGIONS for number in _region_numbers(region)]
+    return [rng.choice(pool) for _number in range(count)]
+
+
+def _region_numbers(region, variants=100):
+    example = phonenumbers.example_number_for_type(region, phonenumbers.PhoneNumberType.MOBILE)
+    national = str(example.national_number)
+    numbers = []
+    for suffix in range(variants):
+        number = phonenumbers.parse(f"+{example.country_code}{national[:-2]}{suffix:02d}")
+        if phonenumbers.is_valid_number(number):
+            numbers.append(
+                phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+            )
+    return numbers
+
+
+def create_applicants(env, count, recruiter, jobs, batch_size=1000):
+    """Create ``count`` candidates and their applications through the ORM; return them."""
+    rng = random.Random(SEED)
+    seed_env = seeding_env(env)
+    today = date.today()
+    numbers = phone_numbers(count, rng)
+    ids = []
+    for chunk in split_every(batch_size, range(count)):
+        candidates = seed_env["hr.candidate"].create(
+            [
+                {
+                    "partner_name": f"Candidate {index:06d}",
+                    "partner_phone": numbers[index],
+                    "employment_status": rng.choice(STATUSES),
+                    "resume_updated_on": today - timedelta(days=rng.randrange(90)),
+                    "company_id": env.company.id,
+                }
+                for index in chunk
+            ]
+        )
+        applicants = seed_env["hr.applicant"].create(
+            [
+                {
+                    "candidate_id": candidate.id,
+                    "job_id": rng.choice(jobs).id,
+                    "company_id": env.company.id,
+                    "user_id": recruiter.id,
+                    "sourcing_channel": rng.choice(("applied", "applied", "sourced")),
+                }
+                for candidate in candidates
+            ]
+        )
+        ids += applicants.ids
+        env.flush_all()
+        env.invalidate_all()
+    return env["hr.applicant"].browse(ids)
+
+
+def create_calls(env, invitations):
+    """Log 0 to 3 finished calls per invitation through the ORM (analysis input)."""
+    rng = random.Random(SEED)
+    values = []
+    for invitation in invitations:
+        start = invitation.create_date - timedelta(days=rng.randrange(1, 20))
+        for _call in range(rng.randrange(4)):
+            minutes = rng.uniform(0.2, 15)
+            values.append(
+                {
+                    "invitation_id": invitation.id,
+                    "user_id": invitation.user_id.id,
+                    "planned_at": start,
+                    "window": rng.choice(CALL_WINDOWS),
+                    "started_at": start,
+                    "ended_at": start + timedelta(minutes=minutes),
+                    "outcome": rng.choice(CALL_OUTCOMES),
+                    "interest_level": rng.choice(INTERESTS),
+                }
+            )
+            start += timedelta(days=1)
+    calls = env["hr.invitation.call"]
+    for chunk in split_every(2000, values, list):
+        calls |= seeding_env(env)["hr.invitation.call"].create(chunk)
+        env.flush_all()
+    env.invalidate_all()
+    return calls
+
+
+# ---------------------------------------------------------------------------
+# Database: SQL copies for the 100,000-row analysis
+# ---------------------------------------------------------------------------
+
+
+def copy_recruitment_rows(env, invitations, copies, recruiters):
+    """Copy candidates, applications, invitations and calls ``copies`` times, in SQL.
+
+    Copy number k of an invitation belongs to copy k of its application and candidate; copies
+    get a random recruiter, state, call window and creation date over the last year.
+    """
+    cr = env.cr
+    env.flush_all()
+    cr.execute(SQL("SELECT setseed(%s)", SEED / 100))
+    applicants = invitations.applicant_id
+    candidates = applicants.candidate_id
+    calls = env["hr.invitation.call"].search([("invitation_id", "in", invitations.ids)])
+    recruiter_ids = SQL("%s::int[]", list(recruiters.ids))
+    last_year = SQL("(now() at time zone 'UTC') - random() * interval '365 days'")
+
+    def copy_of(table, column):
+        return SQL(
+            "(SELECT c.new_id FROM %s c WHERE c.old_id = t.%s AND c.copy_no = m.copy_no)",
+            SQL.identifier(_map_table(table)),
+            SQL.identifier(column),
+        )
+
+    copy_rows(
+        env,
+        "hr_candidate",
+        candidates.ids,
+        copies,
+        {"partner_name": SQL("t.partner_name || ' #' || m.copy_no")},
+    )
+    copy_rows(
+        env,
+        "hr_applicant",
+        applicants.ids,
+        copies,
+        {
+            "candidate_id": copy_of("hr_candidate", "candidate_id"),
+            "user_id": _pick(recruiter_ids),
+            "create_date": last_year,
+        },
+    )
+    copy_rows(
+        env,
+        "hr_invitation",
+        invitations.ids,
+        copies,
+        {
+            "applicant_id": copy_of("hr_applicant", "applicant_id"),
+            "candidate_id": copy_of("hr_candidate", "candidate_id"),
+            "user_id": _pick(recruiter_ids),
+            "state": _pick(SQL("%s::varchar[]", list(INVITATION_STATES))),
+            "next_call_window": _pick(SQL("%s::varchar[]", list(CALL_WINDOWS))),
+            "create_date": last_year,
+            "access_token": SQL("NULL"),
+        },
+    )
+    copy_rows(
+        env,
+        "hr_invitation_call",
+        calls.ids,
+        copies,
+        {
+            "invitation_id": copy_of("hr_invitation", "invitation_id"),
+            "applicant_id": copy_of("hr_applicant", "applicant_id"),
+            "candidate_id": copy_of("hr_candidate", "candidate_id"),
+        },
+    )
+    for table in ("hr_candidate", "hr_applicant", "hr_invitation", "hr_invitation_call"):
+        cr.execute(SQL("ANALYZE %s", SQL.identifier(table)))
+    env.invalidate_all()
+
+
+def _pick(array):
+    """A random element of an SQL array, drawn for each row."""
+    return SQL("(%s)[1 + floor(random() * cardinality(%s))::int]", array, array)
+
+
+def _map_table(table):
+    return f"bench_copy_{table}"
+
+
+def copy_rows(env, table, source_ids, copies, overrides):
+    """Insert ``copies`` copies of the rows ``source_ids`` of ``table`` with new ids.
+
+    Every column but ``id`` is copied from the source row ``t``, except the ``overrides``
+    ({column: SQL expression over ``t`` and ``m``, the row of the map table
+    ``bench_copy_<table>(new_id, old_id, copy_no)`` that the copy leaves behind}).
+    """
+    cr = env.cr
+    map_table = SQL.identifier(_map_table(table))
+    cr.execute(SQL("DROP TABLE IF EXISTS %s", map_table))
+    cr.execute(
+        SQL(
+            """
+            CREATE TEMPORARY TABLE %(map)s AS
+            SELECT nextval(pg_get_serial_sequence(%(name)s, 'id')) AS new_id,
+                   t.id AS old_id, g.copy_no
+              FROM %(table)s t CROSS JOIN generate_series(1, %(copies)s) AS g(copy_no)
+             WHERE t.id = ANY(%(ids)s)
+            """,
+            map=map_table,
+            name=table,
+            table=SQL.identifier(table),
+            copies=copies,
+            ids=list(source_ids),
+        )
+    )
+    cr.execute(SQL("CREATE INDEX ON %s (old_id, copy_no)", map_table))
+    cr.execute(
+        SQL(
+            "SELECT column_name FROM information_schema.columns "
+            "WHERE table_schema = current_schema() AND table_name = %s AND column_name != 'id'",
+            table,
+        )
+    )
+    columns = [column for (column,) in cr.fetchall()]
+    values = [overrides.get(column, SQL.identifier("t", column)) for column in columns]
+    cr.execute(
+        SQL(
+            "INSERT INTO %s (id, %s) SELECT m.new_id, %s FROM %s m JOIN %s t ON t.id = m.old_id",
+            SQL.identifier(table),
+            SQL(", ").join(SQL.identifier(column) for column in columns),
+            SQL(", ").join(values),
+            map_table,
+            SQL.identifier(table),
+        )
+    )
+    return cr.rowcount

@@ -1,0 +1,73 @@
+from freezegun import freeze_time
+
+from odoo.tests import tagged
+
+from odoo.addons.hr_recruitment_invitation.bench.web_reads import (
+    view_read_specification,
+    without_addon_fields,
+)
+
+from .common import InvitationCase
+
+WEDNESDAY_MORNING = "2026-01-14 10:00:00"
+FRENCH_MOBILE = "+33 6 12 34 56 78"
+# Planning a batch of 500 applications as a recruiter does it, chatter on. About 500 of them are
+# one query per created invitation in core mail.thread.create(): _message_auto_subscribe()
+# subscribes the recruiter record by record. The rest is batched (100-row INSERT chunks).
+PLANNING_QUERIES_PER_500 = 560
+EXTRA_QUERIES_PER_VIEW_READ = 1
+
+
+@tagged("post_install", "-at_install")
+class TestQueryCounts(InvitationCase):
+    """Query guards of the figures the benchmark measures (bench/run.sh): no wall-clock here."""
+
+    def _count_queries(self, function):
+        self.env.flush_all()
+        start = self.cr.sql_log_count
+        function()
+        self.env.flush_all()
+        return self.cr.sql_log_count - start
+
+    @freeze_time(WEDNESDAY_MORNING)
+    def test_every_batch_of_500_costs_the_same_bounded_queries_with_the_chatter_on(self):
+        """Unlike test_invitation_planning, tracking and followers are on, as in the UI."""
+        with_chatter = dict(self.env.context)
+        with_chatter.pop("tracking_disable", None)
+        recruiter_env = self.env(user=self.recruiter, context=with_chatter)
+        warm_up, first, second = (
+            self._create_applicants(size, FRENCH_MOBILE, prefix=f"Batch {number}")
+            for number, size in enumerate((20, 500, 500))
+        )
+        self.env.flush_all()
+
+        def plan(applicants):
+            self.env.invalidate_all()
+            applicants.with_env(recruiter_env).action_plan_invitation_call()
+
+        plan(warm_up)
+        first_count = self._count_queries(lambda: plan(first))
+        with self.assertQueryCount(PLANNING_QUERIES_PER_500):
+            second_count = self._count_queries(lambda: plan(second))
+        self.assertEqual(second_count, first_count, "batches of 500 must cost the same")
+        self.assertEqual(len(second.invitation_ids.filtered("next_call_at")), 500)
+
+    @freeze_time(WEDNESDAY_MORNING)
+    def test_applicant_list_and_kanban_read_at_most_one_query_more_with_the_addon(self):
+        applicants = self._create_applicants(90, FRENCH_MOBILE)
+        applicants.with_user(self.recruiter).action_plan_invitation_call()
+        model = self.env["hr.applicant"].with_user(self.recruiter)
+        for view_type in ("list", "kanban"):
+            with self.subTest(view=view_type):
+                specification = view_read_specification(model, view_type)
+                core_specification = without_addon_fields(model, specification)
+
+                def read(spec):
+                    self.env.invalidate_all()
+                    return model.web_search_read([], spec, limit=80, count_limit=10001)
+
+                read(specification)  # warm the registry caches
+                core_count = self._count_queries(lambda spec=core_specification: read(spec))
+                with self.assertQueryCount(core_count + EXTRA_QUERIES_PER_VIEW_READ):
+                    result = read(specification)
+                self.assertEqual(len(result["records"]), 80)
