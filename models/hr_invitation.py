@@ -253,6 +253,12 @@ class HrInvitation(models.Model):
         for invitation in self:
             invitation.escalation_count = counts.get(invitation.id, 0)
 
+    def _subscribe_recruiters(self):
+        """Make each recruiter follow their invitations: one subscription per recruiter."""
+        for recruiter, invitations in self.grouped("user_id").items():
+            if recruiter.partner_id:
+                invitations.message_subscribe(partner_ids=recruiter.partner_id.ids)
+
     def _get_answered_topics(self):
         """Concern topics the invitation call answered."""
         return self.concern_ids.filtered(lambda concern: concern.state == "answered").topic_id
