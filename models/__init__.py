@@ -12,3 +12,12 @@ from . import hr_invitation_concern_topic
 from . import hr_invitation_concern
 from . import hr_invitation_escalation
 from . import hr_invitation_feedback
+from . import hr_invitation_script_template
+from . import hr_invitation_script_item
+from . import hr_invitation_review
+from . import res_partner
+from . import calendar_event
+from . import hr_invitation_logistics
+from . import hr_invitation_portal_attempt
+from . import hr_invitation_feedback_request
+from . import hr_invitation_privacy

@@ -46,6 +46,11 @@ class HrApplicant(models.Model):
             },
         }
 
+    def action_start_invitation_call(self):
+        """Start an invitation call to this applicant now and open its call script."""
+        self.ensure_one()
+        return self._get_or_create_open_invitations().action_start_call()
+
     def _get_or_create_open_invitations(self):
         """Return one open invitation per application, creating the missing ones in one go."""
         open_invitations = self.env["hr.invitation"].search(
@@ -56,9 +61,14 @@ class HrApplicant(models.Model):
         for invitation in open_invitations:
             by_applicant.setdefault(invitation.applicant_id.id, invitation)
         missing = self.filtered(lambda applicant: applicant.id not in by_applicant)
-        created = self.env["hr.invitation"].create(
-            [applicant._prepare_invitation_values() for applicant in missing]
+        # One batch: mail.thread would otherwise subscribe the recruiter record by record.
+        created = (
+            self.env["hr.invitation"]
+            .with_context(tracking_disable=True)
+            .create([applicant._prepare_invitation_values() for applicant in missing])
+            .with_context(tracking_disable=self.env.context.get("tracking_disable"))
         )
+        created._subscribe_recruiters()
         for invitation in created:
             by_applicant[invitation.applicant_id.id] = invitation
         return self.env["hr.invitation"].union(*(by_applicant[app.id] for app in self))

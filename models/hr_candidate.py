@@ -41,3 +41,12 @@ class HrCandidate(models.Model):
         counts = {candidate.id: count for candidate, count in groups}
         for candidate in self:
             candidate.invitation_concern_count = counts.get(candidate.id, 0)
+
+    def action_open_invitation_concerns(self):
+        """The concerns this candidate raised in invitation calls, all jobs together."""
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_recruitment_invitation.hr_invitation_concern_action"
+        )
+        action["domain"] = [("candidate_id", "=", self.id)]
+        return action

@@ -1,6 +1,12 @@
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 
+from odoo.addons.hr_recruitment_invitation.tools.call_planner import Window
+from odoo.addons.hr_recruitment_invitation.tools.utc import to_utc
+
+from .hr_invitation import CALL_WINDOWS
+from .hr_invitation_escalation import CONCLUSIVE_OUTCOMES
+
 CALL_OUTCOMES = [
     ("no_answer", "No answer"),
     ("callback", "Call back later"),
@@ -14,6 +20,10 @@ INTEREST_LEVELS = [
     ("interested", "Interested"),
     ("proactive", "Proactive"),
 ]
+# A key-role call escalates to senior HR when the candidate shows interest or accepts...
+ESCALATING_INTEREST = ("interested", "proactive")
+# ...unless the candidate was not reached, declined or is not suitable.
+NON_ESCALATING_OUTCOMES = ("no_answer", "declined", "not_suitable")
 
 
 class HrInvitationCall(models.Model):
@@ -57,11 +67,25 @@ class HrInvitationCall(models.Model):
         help="The call is longer than the company's target duration: wrap it up.",
     )
 
+    callback_at = fields.Datetime(
+        "Call Back At", help="Start of the call window agreed with the candidate for a call back."
+    )
+    callback_until = fields.Datetime("Call Back Until")
+    callback_window = fields.Selection(CALL_WINDOWS, "Call Back Window")
+
     _sql_constraints = [
         (
             "ended_after_start",
             "CHECK(ended_at IS NULL OR started_at IS NULL OR ended_at >= started_at)",
             "A call cannot end before it starts.",
+        ),
+        (
+            "callback_window_complete",
+            (
+                "CHECK(callback_at IS NULL OR (callback_until > callback_at "
+                "AND callback_window IS NOT NULL))"
+            ),
+            "An agreed call back needs an end after its start and a call window.",
         ),
     ]
 
@@ -94,6 +118,7 @@ class HrInvitationCall(models.Model):
         self.ensure_one()
         self._check_can_end()
         self.ended_at = max(fields.Datetime.now(), self.started_at)
+        self._apply_escalation_rules()
         return self.invitation_id._apply_call_outcome(self) or {
             "type": "ir.actions.act_window_close"
         }
@@ -132,3 +157,69 @@ class HrInvitationCall(models.Model):
             ],
             "target": "new",
         }
+
+    def _get_script_action(self):
+        """Open the call script of this call (the one already open, if any)."""
+        self.ensure_one()
+        return self.env["hr.invitation.call.script"]._get_or_create_for_call(self)._get_action()
+
+    def _get_callback_window(self):
+        """The call back window agreed during this call, as a call_planner.Window, or None."""
+        self.ensure_one()
+        if not self.callback_at:
+            return None
+        return Window(to_utc(self.callback_at), to_utc(self.callback_until), self.callback_window)
+
+    # ------------------------------------------------------------------
+    # Escalation to senior HR
+    # ------------------------------------------------------------------
+
+    def _apply_escalation_rules(self):
+        """At the end of a call: close senior HR's follow-up, or escalate a key role."""
+        self.ensure_one()
+        self._complete_senior_follow_up()
+        self._escalate_if_key_role()
+
+    def _shows_interest(self):
+        self.ensure_one()
+        if self.outcome in NON_ESCALATING_OUTCOMES:
+            return False
+        return self.interest_level in ESCALATING_INTEREST or self.outcome == "invited"
+
+    def _escalate_if_key_role(self):
+        """Ask a manager to let senior HR step in when a key-role candidate shows interest.
+
+        Once per invitation: a request already made (pending, decided or done) is not repeated.
+        """
+        self.ensure_one()
+        invitation = self.invitation_id
+        if not invitation.is_key_role or not self._shows_interest():
+            return self.env["hr.invitation.escalation"]
+        if invitation.sudo().escalation_ids:
+            return self.env["hr.invitation.escalation"]
+        escalation = (
+            self.env["hr.invitation.escalation"]
+            .sudo()
+            .create(
+                {
+                    "invitation_id": invitation.id,
+                    "origin": "auto",
+                    "call_id": self.id,
+                    "requested_by_id": self.user_id.id,
+                    "reason": self.env._(
+                        "Key role: the candidate showed interest (%(summary)s). Senior HR steps "
+                        "in to show how much the company values them.",
+                        summary=self._get_summary(),
+                    ),
+                }
+            )
+        )
+        return escalation.with_env(self.env)
+
+    def _complete_senior_follow_up(self):
+        """A settling call by senior HR during an approved follow-up closes the escalation."""
+        self.ensure_one()
+        escalation = self.invitation_id._get_senior_follow_up_escalation()
+        if escalation.senior_user_id == self.user_id and self.outcome in CONCLUSIVE_OUTCOMES:
+            escalation._mark_done(self)
+        return escalation

@@ -1,4 +1,10 @@
-from odoo import fields, models
+from datetime import timedelta
+
+from odoo import api, fields, models
+
+from odoo.addons.hr_recruitment_invitation.tools.utc import local_date
+
+FOLLOW_UP_WORKING_DAYS = 2
 
 
 class HrInvitationConcern(models.Model):
@@ -28,3 +34,72 @@ class HrInvitationConcern(models.Model):
     candidate_id = fields.Many2one(related="invitation_id.candidate_id", store=True, index=True)
     job_id = fields.Many2one(related="invitation_id.job_id", store=True)
     user_id = fields.Many2one(related="invitation_id.user_id", store=True, string="Recruiter")
+    follow_up_activity_id = fields.Many2one(
+        "mail.activity",
+        "Follow-up",
+        readonly=True,
+        copy=False,
+        ondelete="set null",
+        help="The to-do of the topic's owner to answer this concern before the interview.",
+    )
+    follow_up_deadline = fields.Date(related="follow_up_activity_id.date_deadline")
+    follow_up_user_id = fields.Many2one(
+        related="follow_up_activity_id.user_id", string="Follow-up By"
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        concerns = super().create(vals_list)
+        concerns.filtered(lambda concern: concern.state == "unresolved")._schedule_follow_up()
+        return concerns
+
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("state") == "unresolved":
+            self.filtered(lambda concern: not concern.follow_up_activity_id)._schedule_follow_up()
+        elif vals.get("state") == "answered":
+            self._close_follow_up()
+        return result
+
+    def _schedule_follow_up(self):
+        """Give the owner of each unresolved concern's topic a to-do to answer it in time."""
+        for concern in self:
+            concern.follow_up_activity_id = concern.invitation_id.activity_schedule(
+                "hr_recruitment_invitation.mail_activity_type_concern_follow_up",
+                date_deadline=concern._get_follow_up_deadline(),
+                summary=self.env._(
+                    "Answer %(candidate)s: %(question)s",
+                    candidate=concern.candidate_id.display_name,
+                    question=concern.topic_id.question,
+                ),
+                note=concern.note,
+                user_id=concern._get_follow_up_user().id,
+            )
+
+    def _get_follow_up_user(self):
+        self.ensure_one()
+        return self.topic_id.owner_id or self.invitation_id.user_id or self.env.user
+
+    def _get_follow_up_deadline(self):
+        """The day before the interview when there is one, else within two working days."""
+        self.ensure_one()
+        now = fields.Datetime.now()
+        invitation = self.invitation_id
+        if invitation.interview_start:
+            tz = self._get_follow_up_user().tz or invitation.company_id.resource_calendar_id.tz
+            day_before = local_date(invitation.interview_start, tz) - timedelta(days=1)
+            return max(day_before, local_date(now, tz))
+        calendar = invitation.company_id.resource_calendar_id
+        if not calendar:
+            return local_date(now, None) + timedelta(days=FOLLOW_UP_WORKING_DAYS)
+        return calendar._get_invitation_working_day_deadline(FOLLOW_UP_WORKING_DAYS, now)
+
+    def _move_follow_up_deadline(self):
+        """The interview was set or moved: the open follow-ups are due the day before it."""
+        for concern in self.filtered("follow_up_activity_id"):
+            concern.follow_up_activity_id.date_deadline = concern._get_follow_up_deadline()
+
+    def _close_follow_up(self):
+        activities = self.follow_up_activity_id
+        if activities:
+            activities.action_feedback(feedback=self.env._("Concern answered."))

@@ -3,6 +3,19 @@ from datetime import timedelta
 from odoo import api, fields, models
 
 STALE_AFTER_DAYS = 180
+CONCERN_CATEGORIES = [
+    ("benefits", "Benefits"),
+    ("hours", "Working hours and rest days"),
+    ("commute", "Commute and transport"),
+    ("salary", "Salary"),
+    ("overtime", "Overtime pay"),
+    ("payment", "Wage payment reliability"),
+    ("contract", "Leaving costs and contract terms"),
+    ("reviews", "Online reviews"),
+    ("remote", "Remote or hybrid work"),
+    ("process", "Interview process"),
+    ("other", "Other"),
+]
 
 
 class HrInvitationConcernTopic(models.Model):
@@ -14,19 +27,7 @@ class HrInvitationConcernTopic(models.Model):
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
     category = fields.Selection(
-        [
-            ("benefits", "Benefits"),
-            ("hours", "Working hours and rest days"),
-            ("commute", "Commute and transport"),
-            ("salary", "Salary"),
-            ("overtime", "Overtime pay"),
-            ("payment", "Wage payment reliability"),
-            ("contract", "Leaving costs and contract terms"),
-            ("reviews", "Online reviews"),
-            ("remote", "Remote or hybrid work"),
-            ("process", "Interview process"),
-            ("other", "Other"),
-        ],
+        CONCERN_CATEGORIES,
         required=True,
         default="other",
     )

@@ -1,4 +1,7 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+ACCURACY = [("yes", "Yes"), ("no", "No"), ("not_discussed", "Not discussed")]
 
 
 class HrInvitationFeedback(models.Model):
@@ -18,6 +21,9 @@ class HrInvitationFeedback(models.Model):
     )
     logistics_clear = fields.Boolean("Time, Place and Route Were Clear")
     recommend_score = fields.Integer("Would Recommend (0-10)")
+    answer_ids = fields.One2many(
+        "hr.invitation.feedback.answer", "feedback_id", "Were the Answers Accurate?"
+    )
     unclear_topic_ids = fields.Many2many(
         "hr.invitation.concern.topic", string="Questions Left Unclear"
     )
@@ -33,3 +39,29 @@ class HrInvitationFeedback(models.Model):
         ),
         ("invitation_unique", "UNIQUE(invitation_id)", "One feedback per invitation."),
     ]
+
+
+class HrInvitationFeedbackAnswer(models.Model):
+    _name = "hr.invitation.feedback.answer"
+    _description = "Candidate's Judgement of an Answer Given During the Call"
+    _order = "id"
+
+    feedback_id = fields.Many2one(
+        "hr.invitation.feedback", required=True, index=True, ondelete="cascade"
+    )
+    concern_id = fields.Many2one("hr.invitation.concern", required=True, ondelete="cascade")
+    topic_id = fields.Many2one(related="concern_id.topic_id", store=True)
+    accuracy = fields.Selection(ACCURACY, "Was the Answer Accurate?", required=True)
+    company_id = fields.Many2one(related="feedback_id.company_id", store=True)
+
+    _sql_constraints = [
+        ("concern_unique", "UNIQUE(feedback_id, concern_id)", "One answer per concern."),
+    ]
+
+    @api.constrains("feedback_id", "concern_id")
+    def _check_concern_of_the_invitation(self):
+        for answer in self:
+            if answer.concern_id.invitation_id != answer.feedback_id.invitation_id:
+                raise ValidationError(
+                    self.env._("Feedback can only judge the concerns raised during its own call.")
+                )

@@ -1,5 +1,6 @@
 from odoo import api, fields, models
 from odoo.exceptions import ValidationError
+from odoo.tools import is_html_empty
 
 
 class HrJob(models.Model):
@@ -24,7 +25,39 @@ class HrJob(models.Model):
         store=True,
         readonly=False,
     )
+    interview_what_to_bring = fields.Text(
+        "What to Bring",
+        translate=True,
+        help="Shown to candidates on their interview page, e.g. an ID card and a printed resume.",
+    )
     invitation_ids = fields.One2many("hr.invitation", "job_id", "Invitations")
+    invitation_script_template_id = fields.Many2one(
+        "hr.invitation.script.template",
+        "Call Script",
+        domain="[('company_id', 'in', [company_id, False])]",
+        help="What recruiters say in the invitation calls of this job. Empty: the company's "
+        "default script.",
+    )
+    invitation_question_ids = fields.One2many(
+        "hr.invitation.script.item",
+        "job_id",
+        "Questions to Ask",
+        domain=[("kind", "=", "question")],
+        context={"default_kind": "question"},
+    )
+    invitation_requirement_ids = fields.One2many(
+        "hr.invitation.script.item",
+        "job_id",
+        "Requirements to Check",
+        domain=[("kind", "=", "requirement")],
+        context={"default_kind": "requirement"},
+    )
+    invitation_company_intro = fields.Html(
+        "Company Introduction",
+        translate=True,
+        sanitize=True,
+        help="How to present the company for this position. Empty: the company's introduction.",
+    )
     invitation_count = fields.Integer(compute="_compute_invitation_count")
 
     @api.depends("company_id")
@@ -33,12 +66,16 @@ class HrJob(models.Model):
             job.invitation_currency_id = (job.company_id or self.env.company).currency_id
 
     def _compute_invitation_count(self):
-        groups = self.env["hr.invitation"]._read_group(
-            [("job_id", "in", self.ids)], ["job_id"], ["__count"]
-        )
-        counts = {job.id: count for job, count in groups}
+        counts = self._count_per_job("hr.invitation")
         for job in self:
             job.invitation_count = counts.get(job.id, 0)
+
+    def _count_per_job(self, model_name):
+        """Count the records of ``model_name`` per job in one grouped query."""
+        groups = self.env[model_name]._read_group(
+            [("job_id", "in", self.ids)], ["job_id"], ["__count"]
+        )
+        return {job.id: count for job, count in groups}
 
     @api.constrains("invitation_salary_min", "invitation_salary_max")
     def _check_invitation_salary_range(self):
@@ -56,6 +93,17 @@ class HrJob(models.Model):
             and self.invitation_salary_min > self.invitation_salary_max
         )
 
+    def _has_invitation_salary_range(self):
+        """A salary range can be told on the phone only when both of its ends are set."""
+        self.ensure_one()
+        return bool(self.invitation_salary_min and self.invitation_salary_max)
+
+    def _get_invitation_company_intro(self):
+        self.ensure_one()
+        if is_html_empty(self.invitation_company_intro):
+            return (self.company_id or self.env.company).invitation_company_intro
+        return self.invitation_company_intro
+
     def action_open_invitations(self):
         self.ensure_one()
         action = self.env["ir.actions.act_window"]._for_xml_id(
@@ -63,4 +111,21 @@ class HrJob(models.Model):
         )
         action["domain"] = [("job_id", "=", self.id)]
         action["context"] = {"default_job_id": self.id}
+        return action
+
+    escalation_ids = fields.One2many("hr.invitation.escalation", "job_id", "Escalations")
+    escalation_count = fields.Integer(compute="_compute_escalation_count")
+
+    def _compute_escalation_count(self):
+        counts = self._count_per_job("hr.invitation.escalation")
+        for job in self:
+            job.escalation_count = counts.get(job.id, 0)
+
+    def action_open_escalations(self):
+        self.ensure_one()
+        action = self.env["ir.actions.act_window"]._for_xml_id(
+            "hr_recruitment_invitation.hr_invitation_escalation_action"
+        )
+        action["domain"] = [("job_id", "=", self.id)]
+        action["context"] = {}
         return action

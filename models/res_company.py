@@ -24,6 +24,26 @@ class ResCompany(models.Model):
     invitation_quiet_end = fields.Float("Quiet Hours Until", default=8.0)
     invitation_call_target = fields.Integer("Target Call Duration (min)", default=8)
     invitation_max_attempts = fields.Integer("Attempts Before Unreachable", default=3)
+    invitation_full_name = fields.Char(
+        "Full Name on the Phone",
+        translate=True,
+        help="The company's full name, said clearly at the start of every invitation call. "
+        "Empty: the company name.",
+    )
+    invitation_company_intro = fields.Html(
+        "Company Introduction",
+        translate=True,
+        sanitize=True,
+        help="A short presentation of the company for invitation calls: main business, size, "
+        "where it is.",
+    )
+    invitation_company_details = fields.Html(
+        "More About the Company",
+        translate=True,
+        sanitize=True,
+        help="What to tell a candidate who asks for more: culture, career development, "
+        "training, projects.",
+    )
 
     _sql_constraints = [
         (
@@ -90,3 +110,85 @@ class ResCompany(models.Model):
             holidays = calendar._get_invitation_holidays(now, end) if calendar else ()
             contexts[company.id] = PlanningContext(config, hr_intervals, holidays)
         return contexts
+
+    invitation_reminder_hours = fields.Integer(
+        "Reminder Before the Interview (hours)",
+        default=24,
+        help="The candidate gets a reminder with the confirmation link this long before.",
+    )
+    invitation_reminder_call = fields.Boolean(
+        "Reminder Call",
+        default=True,
+        help="Plan a call to the candidate before the interview. Key roles always get one.",
+    )
+    invitation_reminder_call_minutes = fields.Integer("Reminder Call Before (min)", default=60)
+    invitation_arrival_grace_minutes = fields.Integer(
+        "Not Arrived Alert After (min)",
+        default=10,
+        help="Minutes after the start of an interview before a missing candidate is called.",
+    )
+    invitation_no_show_minutes = fields.Integer(
+        "No-show After (min)",
+        default=60,
+        help="Minutes after the start of an interview before a missing candidate is a no-show.",
+    )
+    invitation_transport_user_id = fields.Many2one(
+        "res.users",
+        "Transport Coordinator",
+        domain="[('share', '=', False)]",
+        help="Who sends a car to pick candidates up.",
+    )
+
+    @api.constrains(
+        "invitation_reminder_hours",
+        "invitation_reminder_call_minutes",
+        "invitation_arrival_grace_minutes",
+        "invitation_no_show_minutes",
+    )
+    def _check_invitation_interview_delays(self):
+        for company in self:
+            company._check_interview_delays()
+
+    def _check_interview_delays(self):
+        self.ensure_one()
+        delays = (
+            self.invitation_reminder_hours,
+            self.invitation_reminder_call_minutes,
+            self.invitation_arrival_grace_minutes,
+            self.invitation_no_show_minutes,
+        )
+        if min(delays) <= 0:
+            raise ValidationError(
+                self.env._(
+                    "The reminder and arrival delays of %(company)s must be positive.",
+                    company=self.name,
+                )
+            )
+        if self.invitation_no_show_minutes <= self.invitation_arrival_grace_minutes:
+            raise ValidationError(
+                self.env._(
+                    "A candidate is called when late before being marked a no-show: the no-show "
+                    "delay of %(company)s must be longer than the not-arrived delay.",
+                    company=self.name,
+                )
+            )
+
+    # Privacy: see models/hr_invitation_privacy.py
+    invitation_anonymise_months = fields.Integer(
+        "Anonymise Invitations After (months)",
+        default=12,
+        help="Months after an application is refused or closed before the personal data of its "
+        "invitation (phone, notes, feedback text, the candidate's link) is wiped.",
+    )
+
+    @api.constrains("invitation_anonymise_months")
+    def _check_invitation_anonymise_months(self):
+        for company in self:
+            if company.invitation_anonymise_months <= 0:
+                raise ValidationError(
+                    self.env._(
+                        "Invitation data of %(company)s must be anonymised after a positive "
+                        "number of months.",
+                        company=company.name,
+                    )
+                )

@@ -38,3 +38,31 @@ class ResConfigSettings(models.TransientModel):
     invitation_max_attempts = fields.Integer(
         related="company_id.invitation_max_attempts", readonly=False
     )
+    invitation_reminder_hours = fields.Integer(
+        related="company_id.invitation_reminder_hours", readonly=False
+    )
+    invitation_reminder_call = fields.Boolean(
+        related="company_id.invitation_reminder_call", readonly=False
+    )
+    invitation_reminder_call_minutes = fields.Integer(
+        related="company_id.invitation_reminder_call_minutes", readonly=False
+    )
+    invitation_arrival_grace_minutes = fields.Integer(
+        related="company_id.invitation_arrival_grace_minutes", readonly=False
+    )
+    invitation_no_show_minutes = fields.Integer(
+        related="company_id.invitation_no_show_minutes", readonly=False
+    )
+    invitation_transport_user_id = fields.Many2one(
+        related="company_id.invitation_transport_user_id", readonly=False
+    )
+    invitation_full_name = fields.Char(related="company_id.invitation_full_name", readonly=False)
+    invitation_company_intro = fields.Html(
+        related="company_id.invitation_company_intro", readonly=False
+    )
+    invitation_company_details = fields.Html(
+        related="company_id.invitation_company_details", readonly=False
+    )
+    invitation_anonymise_months = fields.Integer(
+        related="company_id.invitation_anonymise_months", readonly=False
+    )

@@ -1,6 +1,10 @@
+from datetime import datetime, time, timedelta
+
+import pytz
+
 from odoo import models
 
-from odoo.addons.hr_recruitment_invitation.tools.utc import to_utc
+from odoo.addons.hr_recruitment_invitation.tools.utc import local_date, to_utc
 
 
 class ResourceCalendar(models.Model):
@@ -18,3 +22,12 @@ class ResourceCalendar(models.Model):
 
     def _utc_interval_tuples(self, intervals):
         return tuple((to_utc(start), to_utc(stop)) for start, stop, _records in intervals)
+
+    def _get_invitation_working_day_deadline(self, days, now):
+        """The date of the ``days``-th working day after the day of ``now`` (UTC), holidays
+        skipped, in this calendar's zone; e.g. 2 from a Wednesday is the Friday."""
+        self.ensure_one()
+        tomorrow = local_date(now, self.tz) + timedelta(days=1)
+        start = pytz.timezone(self.tz or "UTC").localize(datetime.combine(tomorrow, time.min))
+        end = self.plan_days(days, start, compute_leaves=True)
+        return end.date() if end else tomorrow + timedelta(days=days - 1)

@@ -1,4 +1,4 @@
-from odoo import fields, models, tools
+from odoo import fields, models
 from odoo.tools import SQL
 
 from odoo.addons.hr_recruitment_invitation.models.hr_candidate import EMPLOYMENT_STATUSES
@@ -7,10 +7,31 @@ from odoo.addons.hr_recruitment_invitation.models.hr_invitation import (
     INVITATION_STATES,
 )
 
+WEEKDAYS = [
+    ("1", "Monday"),
+    ("2", "Tuesday"),
+    ("3", "Wednesday"),
+    ("4", "Thursday"),
+    ("5", "Friday"),
+    ("6", "Saturday"),
+    ("7", "Sunday"),
+]
+# Invitation states from which the candidate had confirmed, then attended (or not).
+CONFIRMED_STATES = ("confirmed", "attended", "no_show")
+INVITED_STATES = ("invited", *CONFIRMED_STATES)
+
 
 class HrInvitationReport(models.Model):
+    """One row per invitation: how far it went, and the rates to compare ways of inviting.
+
+    Rates are columns worth 100 or 0 on the rows they apply to and NULL elsewhere, so that
+    their average (the aggregator) is the rate: ``attendance_rate`` averages over planned
+    invitations only, ``confirmation_rate`` over reached ones, and so on.
+    """
+
     _name = "hr.invitation.report"
     _description = "Invitation Analysis"
+    _inherit = ["hr.invitation.sql.view"]
     _auto = False
     _rec_name = "invitation_id"
     _order = "create_date desc"
@@ -23,56 +44,59 @@ class HrInvitationReport(models.Model):
     create_date = fields.Datetime("Created On", readonly=True)
     state = fields.Selection(INVITATION_STATES, readonly=True)
     is_key_role = fields.Boolean("Key Role", readonly=True)
-    next_call_window = fields.Selection(CALL_WINDOWS, "Call Window", readonly=True)
+    call_window = fields.Selection(
+        CALL_WINDOWS, readonly=True, help="Window of the call that invited, else the next one."
+    )
+    success_weekday = fields.Selection(
+        WEEKDAYS, "Weekday of the Inviting Call", readonly=True, help="In the candidate's time."
+    )
+    success_hour = fields.Integer(
+        "Hour of the Inviting Call", readonly=True, aggregator=None, help="In the candidate's time."
+    )
     sourcing_channel = fields.Selection(
         [("applied", "Applied by themselves"), ("sourced", "Sourced by HR")], readonly=True
     )
     source_id = fields.Many2one("utm.source", readonly=True)
     employment_status = fields.Selection(EMPLOYMENT_STATUSES, readonly=True)
-    call_count = fields.Integer("Calls", readonly=True, aggregator="sum")
+    planned = fields.Integer(readonly=True)
+    reached = fields.Integer(readonly=True)
+    invited = fields.Integer(readonly=True)
+    confirmed = fields.Integer(readonly=True)
+    attended = fields.Integer(readonly=True)
+    hired = fields.Integer(readonly=True)
+    no_show = fields.Integer("No-shows", readonly=True)
+    attendance_rate = fields.Float(
+        "Success Rate (%)", readonly=True, aggregator="avg", help="Attended / planned."
+    )
+    confirmation_rate = fields.Float(
+        "Confirmation Rate (%)", readonly=True, aggregator="avg", help="Confirmed / reached."
+    )
+    no_show_rate = fields.Float(
+        "No-show Rate (%)", readonly=True, aggregator="avg", help="No-shows / confirmed."
+    )
+    call_count = fields.Integer("Calls", readonly=True)
+    attempts = fields.Float("Average Attempts", readonly=True, aggregator="avg")
     avg_call_duration = fields.Float("Average Call (min)", readonly=True, aggregator="avg")
-    planned = fields.Integer(readonly=True, aggregator="sum")
-    reached = fields.Integer(readonly=True, aggregator="sum")
-    invited = fields.Integer(readonly=True, aggregator="sum")
-    confirmed = fields.Integer(readonly=True, aggregator="sum")
-    attended = fields.Integer(readonly=True, aggregator="sum")
-    no_show = fields.Integer("No-shows", readonly=True, aggregator="sum")
-
-    def init(self):
-        tools.drop_view_if_exists(self.env.cr, self._table)
-        self.env.cr.execute(
-            SQL("CREATE OR REPLACE VIEW %s AS (%s)", SQL.identifier(self._table), self._query())
-        )
+    call_target = fields.Float("Target Call (min)", readonly=True, aggregator="avg")
+    feedback_score = fields.Float("Call Rating (1-5)", readonly=True, aggregator="avg")
+    recommend_score = fields.Float("Would Recommend (0-10)", readonly=True, aggregator="avg")
+    accuracy_rate = fields.Float(
+        "Accurate Answers (%)",
+        readonly=True,
+        aggregator="avg",
+        help="Answers the candidate judged accurate, among those they judged.",
+    )
+    mismatch_rate = fields.Float(
+        "Mismatch Rate (%)",
+        readonly=True,
+        aggregator="avg",
+        help="Reviewed invitations where the interview raised questions the call did not answer.",
+    )
 
     def _query(self):
         return SQL(
             """
-            SELECT inv.id AS id,
-                   inv.id AS invitation_id,
-                   inv.applicant_id,
-                   inv.job_id,
-                   inv.user_id,
-                   inv.company_id,
-                   inv.create_date,
-                   inv.state,
-                   inv.is_key_role,
-                   inv.next_call_window,
-                   app.sourcing_channel,
-                   app.source_id,
-                   cand.employment_status,
-                   COALESCE(calls.call_count, 0) AS call_count,
-                   calls.avg_duration AS avg_call_duration,
-                   CASE WHEN inv.state != 'draft' OR calls.call_count > 0 THEN 1 ELSE 0 END
-                       AS planned,
-                   CASE WHEN calls.reached_count > 0 THEN 1 ELSE 0 END AS reached,
-                   CASE WHEN inv.state IN %(invited)s THEN 1 ELSE 0 END AS invited,
-                   CASE WHEN inv.state IN %(confirmed)s THEN 1 ELSE 0 END AS confirmed,
-                   CASE WHEN inv.state = 'attended' THEN 1 ELSE 0 END AS attended,
-                   CASE WHEN inv.state = 'no_show' THEN 1 ELSE 0 END AS no_show
-              FROM hr_invitation inv
-              JOIN hr_applicant app ON app.id = inv.applicant_id
-              JOIN hr_candidate cand ON cand.id = inv.candidate_id
-         LEFT JOIN (
+            WITH calls AS (
                 SELECT invitation_id,
                        COUNT(*) AS call_count,
                        COUNT(*) FILTER (WHERE outcome IS NOT NULL AND outcome != 'no_answer')
@@ -80,8 +104,93 @@ class HrInvitationReport(models.Model):
                        AVG(duration) FILTER (WHERE ended_at IS NOT NULL) AS avg_duration
                   FROM hr_invitation_call
               GROUP BY invitation_id
-                   ) calls ON calls.invitation_id = inv.id
+            ), success AS (
+                SELECT DISTINCT ON (invitation_id) invitation_id, started_at, "window"
+                  FROM hr_invitation_call
+                 WHERE outcome = 'invited' AND started_at IS NOT NULL
+              ORDER BY invitation_id, started_at DESC
+            ), accuracy AS (
+                SELECT fb.invitation_id,
+                       100.0 * COUNT(*) FILTER (WHERE ans.accuracy = 'yes')
+                           / NULLIF(COUNT(*) FILTER (WHERE ans.accuracy IN ('yes', 'no')), 0)
+                           AS rate
+                  FROM hr_invitation_feedback fb
+                  JOIN hr_invitation_feedback_answer ans ON ans.feedback_id = fb.id
+              GROUP BY fb.invitation_id
+            ), reviews AS (
+                SELECT invitation_id, MAX(mismatch_count) AS mismatches
+                  FROM hr_invitation_review
+              GROUP BY invitation_id
+            ), flags AS (
+                SELECT inv.*,
+                       app.sourcing_channel,
+                       app.source_id,
+                       cand.employment_status,
+                       calls.call_count,
+                       calls.avg_duration,
+                       success.started_at AS success_at,
+                       success."window" AS success_window,
+                       (inv.state != 'draft' OR calls.call_count > 0)::int AS is_planned,
+                       (COALESCE(calls.reached_count, 0) > 0
+                           OR inv.state IN %(invited)s)::int AS is_reached,
+                       (inv.state IN %(invited)s)::int AS is_invited,
+                       (inv.state IN %(confirmed)s)::int AS is_confirmed,
+                       (inv.state = 'attended')::int AS is_attended,
+                       (inv.state = 'attended' AND app.date_closed IS NOT NULL)::int AS is_hired,
+                       (inv.state = 'no_show')::int AS is_no_show,
+                       comp.invitation_call_target AS call_target,
+                       fb.call_rating::int AS call_rating,
+                       fb.recommend_score,
+                       accuracy.rate AS accuracy_rate,
+                       reviews.mismatches
+                  FROM hr_invitation inv
+                  JOIN hr_applicant app ON app.id = inv.applicant_id
+                  JOIN hr_candidate cand ON cand.id = inv.candidate_id
+             LEFT JOIN res_company comp ON comp.id = inv.company_id
+             LEFT JOIN calls ON calls.invitation_id = inv.id
+             LEFT JOIN success ON success.invitation_id = inv.id
+             LEFT JOIN hr_invitation_feedback fb ON fb.invitation_id = inv.id
+             LEFT JOIN accuracy ON accuracy.invitation_id = inv.id
+             LEFT JOIN reviews ON reviews.invitation_id = inv.id
+            )
+            SELECT id,
+                   id AS invitation_id,
+                   applicant_id,
+                   job_id,
+                   user_id,
+                   company_id,
+                   create_date,
+                   state,
+                   is_key_role,
+                   COALESCE(success_window, next_call_window) AS call_window,
+                   EXTRACT(ISODOW FROM (success_at AT TIME ZONE 'UTC')
+                       AT TIME ZONE COALESCE(candidate_tz, 'UTC'))::int::varchar AS success_weekday,
+                   EXTRACT(HOUR FROM (success_at AT TIME ZONE 'UTC')
+                       AT TIME ZONE COALESCE(candidate_tz, 'UTC'))::int AS success_hour,
+                   sourcing_channel,
+                   source_id,
+                   employment_status,
+                   is_planned AS planned,
+                   is_reached AS reached,
+                   is_invited AS invited,
+                   is_confirmed AS confirmed,
+                   is_attended AS attended,
+                   is_hired AS hired,
+                   is_no_show AS no_show,
+                   CASE WHEN is_planned = 1 THEN 100.0 * is_attended END AS attendance_rate,
+                   CASE WHEN is_reached = 1 THEN 100.0 * is_confirmed END AS confirmation_rate,
+                   CASE WHEN is_confirmed = 1 THEN 100.0 * is_no_show END AS no_show_rate,
+                   COALESCE(call_count, 0) AS call_count,
+                   CASE WHEN is_planned = 1 THEN COALESCE(call_count, 0) END AS attempts,
+                   avg_duration AS avg_call_duration,
+                   CASE WHEN avg_duration IS NOT NULL THEN call_target END AS call_target,
+                   call_rating AS feedback_score,
+                   recommend_score,
+                   accuracy_rate,
+                   CASE WHEN mismatches IS NOT NULL THEN 100.0 * (mismatches > 0)::int END
+                       AS mismatch_rate
+              FROM flags
             """,
-            invited=("invited", "confirmed", "attended", "no_show"),
-            confirmed=("confirmed", "attended", "no_show"),
+            invited=INVITED_STATES,
+            confirmed=CONFIRMED_STATES,
         )

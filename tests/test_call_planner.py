@@ -1,4 +1,4 @@
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from itertools import pairwise
 from zoneinfo import ZoneInfo
@@ -17,6 +17,7 @@ from odoo.addons.hr_recruitment_invitation.tools.call_planner import (
     Window,
     next_window,
     next_windows,
+    prepare_intervals,
     window_kinds_for,
 )
 
@@ -50,7 +51,7 @@ PROPERTY_SETTINGS = settings(
 
 
 def utc(*args):
-    return datetime(*args, tzinfo=UTC)
+    return datetime(*args, tzinfo=timezone.utc)
 
 
 def local(dt, zone):
@@ -81,8 +82,8 @@ def hr_calendar(now, company_tz, days=23, ranges=((8.5, 17.5),), workdays=range(
             continue
         midnight = datetime(day.year, day.month, day.day, tzinfo=zone)
         for low, high in ranges:
-            start = (midnight + timedelta(hours=low)).astimezone(UTC)
-            end = (midnight + timedelta(hours=high)).astimezone(UTC)
+            start = (midnight + timedelta(hours=low)).astimezone(timezone.utc)
+            end = (midnight + timedelta(hours=high)).astimezone(timezone.utc)
             intervals.append((start, end))
     return intervals
 
@@ -91,7 +92,7 @@ def local_day(day, zone):
     """(start, end) in UTC of a whole local date."""
     tz = ZoneInfo(zone)
     start = datetime(day.year, day.month, day.day, tzinfo=tz)
-    return start.astimezone(UTC), (start + timedelta(days=1)).astimezone(UTC)
+    return start.astimezone(timezone.utc), (start + timedelta(days=1)).astimezone(timezone.utc)
 
 
 @tagged("post_install", "-at_install")
@@ -114,7 +115,7 @@ class TestCallPlanner(BaseCase):
         self.assertWindow(window, utc(2025, 6, 10, 17), utc(2025, 6, 10, 19), EVENING)
         self.assertEqual(local(window.start, tz).strftime("%a %H:%M"), "Tue 19:00")
         self.assertEqual(local(window.end, tz).strftime("%H:%M"), "21:00")
-        self.assertEqual(window.start.tzinfo, UTC)
+        self.assertEqual(window.start.tzinfo, timezone.utc)
 
     def test_chinese_candidate_brussels_hr_summer(self):
         tz = phone_tz.guess_candidate_tz("+86 138 0013 8000").tz
@@ -253,7 +254,7 @@ class TestCallPlanner(BaseCase):
         aware = next_window(utc(2025, 6, 10, 17, 30), "Europe/Paris", "employed")
         naive = next_window(datetime(2025, 6, 10, 17, 30), "Europe/Paris", "employed")
         self.assertEqual(aware, naive)
-        self.assertEqual(naive.start.tzinfo, UTC)
+        self.assertEqual(naive.start.tzinfo, timezone.utc)
 
     def test_too_short_remainder_is_dropped(self):
         window = next_window(utc(2025, 6, 10, 18, 50), "Europe/Paris", "employed")
@@ -343,6 +344,30 @@ class TestCallPlanner(BaseCase):
         self.assertEqual(config.weekend_ranges, ((10.0, 12.0),))
         self.assertEqual(hash(config), hash(PlannerConfig(weekend_ranges=((10, 12),))))
 
+    def test_prepared_and_odoo_style_intervals(self):
+        now = utc(2025, 6, 16, 0)
+        hr = hr_calendar(now, BRUSSELS)
+        expected = next_windows(now, "Asia/Shanghai", "available", hr_intervals=hr, limit=5)
+        prepared = prepare_intervals(hr)
+        for intervals in (
+            prepared,
+            [(start, end, "resource.calendar.attendance()") for start, end in hr],
+            [(start.replace(tzinfo=None), end) for start, end in reversed(hr)],
+            [(start.astimezone(ZoneInfo(BRUSSELS)), end) for start, end in hr],
+        ):
+            windows = next_windows(
+                now, "Asia/Shanghai", "available", hr_intervals=intervals, limit=5
+            )
+            self.assertEqual(windows, expected)
+        # a prepared set is reusable
+        self.assertEqual(
+            next_windows(now, "Asia/Shanghai", "available", hr_intervals=prepared, limit=5),
+            expected,
+        )
+        unprepared = call_planner.IntervalSet(hr)
+        with self.assertRaises(ValueError):
+            next_window(now, "Asia/Shanghai", "available", hr_intervals=unprepared)
+
     def test_tools_package_exports(self):
         self.assertIs(call_planner.next_window, next_window)
 
@@ -378,7 +403,7 @@ def planner_configs(draw):
 
 
 nows = st.datetimes(min_value=datetime(2024, 1, 1), max_value=datetime(2030, 12, 31)).map(
-    lambda dt: dt.replace(tzinfo=UTC)
+    lambda dt: dt.replace(tzinfo=timezone.utc)
 )
 
 
@@ -552,6 +577,9 @@ class TestCallPlannerProperties(BaseCase):
         self.check_invariants(scenario, hr, windows, step)
         self.assertEqual(next_windows(*args, **options, limit=3), windows[:3])
         self.assertEqual(next_window(*args, **options), windows[0] if windows else None)
+        options["hr_intervals"] = prepare_intervals(reversed(hr))
+        options["holidays"] = prepare_intervals(scenario["holidays"])
+        self.assertEqual(next_windows(*args, **options, limit=None), windows)
 
     @settings(max_examples=100, deadline=None, database=None)
     @given(
@@ -563,7 +591,7 @@ class TestCallPlannerProperties(BaseCase):
     )
     def test_matches_minute_by_minute_oracle(self, now, zone, company, status, holiday_specs):
         """With the default hours, windows are exactly the maximal runs of allowed minutes."""
-        now = now.replace(second=0, microsecond=0, tzinfo=UTC)
+        now = now.replace(second=0, microsecond=0, tzinfo=timezone.utc)
         config = PlannerConfig(horizon_days=7)
         hr = hr_calendar(now, company, ranges=((8.5, 12.0), (13.0, 17.5)), days=10)
         holidays = [

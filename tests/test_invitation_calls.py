@@ -23,8 +23,7 @@ class TestInvitationCalls(InvitationCase):
         return self.applicant.invitation_ids.with_user(self.recruiter)
 
     def _call(self, invitation, outcome, interest=False, minutes=5):
-        action = invitation.action_start_call()
-        call = self.env["hr.invitation.call"].with_user(self.recruiter).browse(action["res_id"])
+        call = invitation._start_call()
         call.started_at = fields.Datetime.now() - timedelta(minutes=minutes)
         call.write({"outcome": outcome, "interest_level": interest})
         return call, call.action_end_call()
@@ -33,22 +32,22 @@ class TestInvitationCalls(InvitationCase):
     def test_start_call_opens_one_running_call(self):
         invitation = self._planned_invitation()
         action = invitation.action_start_call()
-        self.assertEqual(action["res_model"], "hr.invitation.call")
+        self.assertEqual(action["res_model"], "hr.invitation.call.script")
         self.assertEqual(action["target"], "new")
-        call = self.env["hr.invitation.call"].browse(action["res_id"])
+        call = self.env["hr.invitation.call.script"].browse(action["res_id"]).call_id
         self.assertTrue(call.is_running)
         self.assertEqual(call.user_id, self.recruiter)
         self.assertEqual(call.planned_at, invitation.next_call_at)
         self.assertEqual(call.window, "evening")
         self.assertEqual(invitation.running_call_id, call)
         # Starting again goes back to the same call instead of opening a second one.
-        self.assertEqual(invitation.action_start_call()["res_id"], call.id)
+        self.assertEqual(invitation._start_call(), call)
         self.assertEqual(invitation.call_count, 1)
 
     @freeze_time(WEDNESDAY_MORNING)
     def test_end_call_needs_an_outcome_and_the_interest(self):
         invitation = self._planned_invitation()
-        call = self.env["hr.invitation.call"].browse(invitation.action_start_call()["res_id"])
+        call = invitation._start_call()
         with self.assertRaisesRegex(UserError, "outcome"):
             call.action_end_call()
         call.outcome = "invited"
@@ -61,7 +60,7 @@ class TestInvitationCalls(InvitationCase):
         invitation = self._planned_invitation()
         self.assertEqual(len(invitation.activity_ids), 1)
         call, action = self._call(invitation, "invited", "interested", minutes=6)
-        self.assertEqual(action, {"type": "ir.actions.act_window_close"})
+        self.assertEqual(action["res_model"], "hr.invitation.schedule", "scheduling comes next")
         self.assertAlmostEqual(call.duration, 6.0)
         self.assertFalse(call.is_running)
         self.assertEqual(invitation.state, "invited")
@@ -132,7 +131,7 @@ class TestInvitationCalls(InvitationCase):
     def test_running_call_warns_past_the_target_duration(self):
         self.company.invitation_call_target = 8
         invitation = self._planned_invitation()
-        call = self.env["hr.invitation.call"].browse(invitation.action_start_call()["res_id"])
+        call = invitation._start_call()
         call.started_at = fields.Datetime.now() - timedelta(minutes=7)
         self.assertFalse(call.is_over_target)
         call.started_at = fields.Datetime.now() - timedelta(minutes=9)

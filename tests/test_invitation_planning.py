@@ -171,7 +171,10 @@ class TestInvitationPlanning(InvitationCase):
             self.env.flush_all()
             self.env.invalidate_all()
             start = self.cr.sql_log_count
-            applicants.with_user(self.recruiter).action_plan_invitation_call()
+            # As in production: mail tracking and followers on (the test class turns them off).
+            applicants.with_user(self.recruiter).with_context(
+                tracking_disable=False
+            ).action_plan_invitation_call()
             self.env.flush_all()
             counts[size] = self.cr.sql_log_count - start
             self.assertTrue(all(applicants.invitation_ids.mapped("next_call_at")))

@@ -31,3 +31,6 @@ class TestInvitationTours(HttpCase):
         self.assertEqual(invitation.state, "invited")
         self.assertEqual(invitation.call_ids.outcome, "invited")
         self.assertEqual(invitation.call_ids.interest_level, "interested")
+        self.assertEqual(invitation.event_id.applicant_id, applicant, "the interview is planned")
+        self.assertIn(candidate.partner_id, invitation.event_id.partner_ids)
+        self.assertFalse(invitation.notify_by_sms)

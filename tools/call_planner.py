@@ -13,7 +13,7 @@ local midnight; conversion to ``datetime`` happens only at the boundaries.
 
 from bisect import bisect_right
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from operator import itemgetter
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -25,7 +25,7 @@ EMPLOYED_STATUSES = frozenset({"employed"})
 _US = timedelta(microseconds=1)
 _HOUR_US = 3_600_000_000
 _DAY_US = 24 * _HOUR_US
-_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _NAIVE_EPOCH = datetime(1970, 1, 1)
 _EPOCH_ORDINAL = _NAIVE_EPOCH.toordinal()
 # Look back this much before `now` so that a backward DST jump across midnight
@@ -129,7 +129,7 @@ def _to_us(value):
 
 
 def _from_us(value):
-    return _EPOCH + timedelta(microseconds=value)
+    return _EPOCH + _US * value
 
 
 def _hours_to_us(hours):
@@ -163,7 +163,7 @@ def _wall_to_utc(zone, wall_us, *, later):
     window never contains wall times outside its bounds.  Nonexistent times
     (DST gap) map to the transition instant, the first valid instant after.
     """
-    naive = _NAIVE_EPOCH + timedelta(microseconds=wall_us)
+    naive = _NAIVE_EPOCH + _US * wall_us
     before = zone.utcoffset(naive) // _US
     after = zone.utcoffset(naive.replace(fold=1)) // _US
     if before == after:
@@ -174,8 +174,8 @@ def _wall_to_utc(zone, wall_us, *, later):
 
 
 def _local_ordinal(zone, utc_us):
-    """Proleptic ordinal of the local date of the instant ``utc_us``."""
-    return _from_us(utc_us).astimezone(zone).toordinal()
+    """Proleptic ordinal of the local date of the instant ``utc_us`` (to the second)."""
+    return datetime.fromtimestamp(utc_us // 1_000_000, zone).toordinal()
 
 
 # ---------------------------------------------------------------------------
@@ -251,7 +251,7 @@ def _week_plan(config, kinds):
     return tuple(plan)
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=16384)
 def _day_windows(zone_name, ordinal, day_plan):
     """UTC ``(start_us, end_us, kind)`` of a local date's plan in ``zone_name``."""
     zone = get_zone(zone_name)
@@ -267,10 +267,10 @@ def _day_windows(zone_name, ordinal, day_plan):
 
 def _local_windows(zone_name, week, from_us, until_us):
     """Yield the plan's UTC windows, local date by local date, lazily."""
-    zone = get_zone(zone_name)
-    first = _local_ordinal(zone, from_us - _LOOKBACK_US)
-    last = _local_ordinal(zone, until_us)
-    for ordinal in range(first, last + 1):
+    first = _local_ordinal(get_zone(zone_name), from_us - _LOOKBACK_US)
+    # the local date of `until_us` is at most this many days later
+    days = (until_us - from_us + _LOOKBACK_US) // _DAY_US + 2
+    for ordinal in range(first, first + days + 1):
         # date.fromordinal(n).weekday() == (n + 6) % 7
         day_plan = week[(ordinal + 6) % 7]
         if day_plan:
@@ -282,16 +282,18 @@ def _local_windows(zone_name, week, from_us, until_us):
 # ---------------------------------------------------------------------------
 
 
-class _Ranges:
+class IntervalSet:
     """Sorted, merged µs ranges converted lazily from ``(start, end, ...)`` datetimes.
 
     Sorting works on the datetimes themselves (cheap when the caller's list is
-    already sorted); conversion only goes as far as the planner looks.
+    already sorted); conversion only goes as far as the planner looks.  Build
+    one with :func:`prepare_intervals` to reuse it across many calls.
     """
 
     __slots__ = ("_from_us", "_last_start", "_source", "ends", "exhausted", "ranges")
 
-    def __init__(self, intervals, from_us):
+    def __init__(self, intervals, from_us=None):
+        intervals = intervals or ()  # None/False from the ORM
         try:
             ordered = sorted(intervals, key=itemgetter(0))
         except TypeError:  # naive and aware datetimes mixed
@@ -304,28 +306,45 @@ class _Ranges:
 
     def extend_to(self, until_us):
         """Convert source intervals until all those starting before ``until_us`` are in."""
+        source, add = self._source, self._add
         while not self.exhausted and (self._last_start is None or self._last_start < until_us):
-            interval = next(self._source, None)
+            interval = next(source, None)
             if interval is None:
                 self.exhausted = True
                 break
-            self._add(_to_us(interval[0]), _to_us(interval[1]))
+            add(_to_us(interval[0]), _to_us(interval[1]))
 
     def _add(self, start, end):
         self._last_start = start
-        if end <= start or end <= self._from_us:
+        if end <= start or (self._from_us is not None and end <= self._from_us):
             return
-        if self.ranges and start <= self.ends[-1]:
-            if end > self.ends[-1]:
+        ends = self.ends
+        if ends and start <= ends[-1]:
+            if end > ends[-1]:
                 self.ranges[-1] = (self.ranges[-1][0], end)
-                self.ends[-1] = end
+                ends[-1] = end
         else:
             self.ranges.append((start, end))
-            self.ends.append(end)
+            ends.append(end)
 
     def finished_before(self, instant):
         """True when no source interval reaches ``instant`` or later."""
         return self.exhausted and (not self.ends or self.ends[-1] <= instant)
+
+
+def prepare_intervals(intervals):
+    """Convert ``(start, end)`` datetimes once, to pass to many planner calls."""
+    prepared = IntervalSet(intervals)
+    prepared.extend_to(float("inf"))
+    return prepared
+
+
+def _interval_set(intervals, from_us):
+    if isinstance(intervals, IntervalSet):
+        if not intervals.exhausted:
+            raise ValueError("Pass intervals prepared by prepare_intervals()")
+        return intervals
+    return IntervalSet(intervals, from_us)
 
 
 def _intersect(start, end, ranges, ends):
@@ -399,9 +418,9 @@ def next_windows(
     if not kinds or (limit is not None and limit <= 0):
         return []
     until_us = now_us + config.horizon_days * _DAY_US
-    office = _Ranges(hr_intervals if OFFICE_HOURS in kinds else (), now_us)
+    office = _interval_set(hr_intervals if OFFICE_HOURS in kinds else (), now_us)
     office_only = kinds == (OFFICE_HOURS,)
-    closed = _Ranges(holidays, now_us)
+    closed = _interval_set(holidays, now_us)
     min_us = config.min_duration_minutes * 60_000_000
     found = []
     floor = now_us  # windows start at or after `now` and after the previous one
@@ -453,10 +472,12 @@ __all__ = [
     "EVENING",
     "OFFICE_HOURS",
     "WEEKEND",
+    "IntervalSet",
     "PlannerConfig",
     "Window",
     "get_zone",
     "next_window",
     "next_windows",
+    "prepare_intervals",
     "window_kinds_for",
 ]

@@ -91,3 +91,18 @@ def guess_candidate_tz(phone, default_region=None, preferred=(), fallback=None):
     if chosen:
         return TzGuess(chosen, False, zones, e164)
     return TzGuess(zones[0], True, zones, e164)
+
+
+MOBILE_TYPES = frozenset(
+    {phonenumbers.PhoneNumberType.MOBILE, phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE}
+)
+
+
+def is_mobile(phone, default_region=None):
+    """Whether ``phone`` can receive text messages: a mobile number, or one that may be.
+
+    Raise InvalidPhoneNumber when it is missing or not a valid number.
+    """
+    if _is_blank(phone):
+        raise InvalidPhoneNumber("No phone number")
+    return phonenumbers.number_type(_parse(phone, default_region)) in MOBILE_TYPES

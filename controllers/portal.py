@@ -1,0 +1,148 @@
+"""The candidate's interview page: thin routes over hr.invitation's portal methods.
+
+Every route checks the address (429 after repeated failures), then the token through
+hr.invitation._is_portal_access_valid (one 404 page for a wrong, foreign or expired token),
+then calls one model method. Answers are POST only, with Odoo's CSRF check.
+"""
+
+from odoo import http
+from odoo.exceptions import UserError
+from odoo.http import content_disposition, request
+
+from odoo.addons.hr_recruitment_invitation.tools import log_redaction
+
+# The candidate's link carries its token in the query string: keep it out of the access log.
+log_redaction.install()
+
+ANSWERS = ("confirm", "decline", "reschedule", "travel", "parking", "pickup")
+# Candidates have no account; website=True makes these frontend pages (portal layout, language).
+PAGE_ROUTE = {"type": "http", "auth": "public", "website": True, "sitemap": False}
+
+
+class InterviewPortal(http.Controller):
+    # ------------------------------------------------------------------
+    # Pages
+    # ------------------------------------------------------------------
+
+    @http.route("/my/interviews/<int:invitation_id>", methods=["GET"], **PAGE_ROUTE)
+    def portal_interview(self, invitation_id, access_token=None, done=None, **kwargs):
+        invitation, refusal = self._check_interview_access(invitation_id, access_token)
+        if refusal:
+            return refusal
+        return self._render_interview(
+            invitation, access_token, done=done if done in ANSWERS else None
+        )
+
+    @http.route("/my/interviews/<int:invitation_id>/ics", methods=["GET"], **PAGE_ROUTE)
+    def portal_interview_ics(self, invitation_id, access_token=None, **kwargs):
+        invitation, refusal = self._check_interview_access(invitation_id, access_token)
+        if refusal:
+            return refusal
+        content = invitation._get_portal_ics(request.env.lang)
+        if not content:
+            return self._not_found()
+        return request.make_response(
+            content,
+            headers=[
+                ("Content-Type", "text/calendar; charset=utf-8"),
+                ("Content-Disposition", content_disposition("interview.ics")),
+            ],
+        )
+
+    # ------------------------------------------------------------------
+    # Answers (POST + CSRF)
+    # ------------------------------------------------------------------
+
+    @http.route(
+        f"/my/interviews/<int:invitation_id>/<any({','.join(ANSWERS)}):answer>",
+        methods=["POST"],
+        **PAGE_ROUTE,
+    )
+    def portal_interview_answer(self, invitation_id, answer, access_token=None, **kwargs):
+        """Run one answer; a refused answer changes nothing and shows why (400)."""
+        invitation, refusal = self._check_interview_access(invitation_id, access_token)
+        if refusal:
+            return refusal
+        try:
+            with request.env.cr.savepoint():
+                self._get_answer_calls(request.httprequest.form)[answer](invitation)
+        except UserError as error:
+            return self._render_interview(invitation, access_token, error=error.args[0], status=400)
+        return request.redirect(invitation.get_portal_url(query_string=f"&done={answer}"), code=303)
+
+    def _get_answer_calls(self, form):
+        """{answer: function(invitation)}: the model method of each answer, with its inputs."""
+        return {
+            "confirm": lambda inv: inv.action_portal_confirm(),
+            "decline": lambda inv: inv.action_portal_decline(form.get("reason")),
+            "reschedule": lambda inv: inv.action_portal_reschedule(
+                slot=form.get("slot"),
+                proposals=form.getlist("proposal"),
+            ),
+            "travel": lambda inv: inv.action_portal_set_travel(
+                form.get("travel_mode"), form.get("arrival")
+            ),
+            "parking": lambda inv: inv.action_portal_request_parking(),
+            "pickup": lambda inv: inv.action_portal_request_pickup(
+                form.get("pickup_point"), form.get("pickup_time")
+            ),
+        }
+
+    # ------------------------------------------------------------------
+    # Helpers
+    # ------------------------------------------------------------------
+
+    def _check_interview_access(self, invitation_id, access_token):
+        """Return (invitation, None) when the token opens the page, else (None, response)."""
+        ip = request.httprequest.remote_addr or "unknown"
+        attempts = request.env["hr.invitation.portal.attempt"].sudo()
+        if attempts._is_blocked(ip):
+            return None, self._too_many_requests(attempts)
+        invitation = request.env["hr.invitation"].sudo().browse(invitation_id).exists()
+        if not invitation or not invitation._is_portal_access_valid(access_token):
+            attempts._register_failure(ip)
+            return None, self._not_found()
+        return invitation, None
+
+    def _prepare_interview_values(self, invitation, access_token, done=None, error=None):
+        return {
+            "interview": invitation._get_portal_values(request.env.lang),
+            "invitation_id": invitation.id,
+            "access_token": access_token,
+            "done": done,
+            "error": error,
+            "no_breadcrumbs": True,
+            "page_name": "interview",
+            "res_company": invitation.company_id,
+            "privacy_notice": invitation._get_privacy_notice(),
+        }
+
+    def _render_interview(self, invitation, access_token, done=None, error=None, status=200):
+        return request.render(
+            "hr_recruitment_invitation.portal_interview_page",
+            self._prepare_interview_values(invitation, access_token, done=done, error=error),
+            status=status,
+            headers=self._get_interview_headers(),
+        )
+
+    def _get_interview_headers(self):
+        """No copy of the page in shared caches, no token sent to the map or other sites."""
+        return [
+            ("Cache-Control", "no-store"),
+            ("Referrer-Policy", "no-referrer"),
+            ("X-Robots-Tag", "noindex, nofollow"),
+        ]
+
+    def _not_found(self):
+        """The same page for every refused token (as a response: the failure stays counted)."""
+        return request.render(
+            "http_routing.404", {"status_code": 404, "status_message": "Not Found"}, status=404
+        )
+
+    def _too_many_requests(self, attempts):
+        return request.render(
+            "http_routing.http_error",
+            {"status_code": 429, "status_message": "Too Many Requests"},
+            status=429,
+            headers=[("Retry-After", str(int(attempts._window.total_seconds())))],
+        )

@@ -1,0 +1,254 @@
+"""After the interview: ask the candidate how the invitation felt, and take their answers.
+
+The request (email and/or SMS, by the channels chosen when the interview was scheduled) goes
+once to each candidate who attended, with a tokenized link to /my/interviews/<id>/feedback.
+The link follows the interview page's one rule (hr.invitation._is_portal_access_valid), so
+the candidate can change their feedback until the link expires.
+"""
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+
+from .hr_invitation import PORTAL_TEXT_MAX_LENGTH, PORTAL_TOKEN_VALIDITY
+from .hr_invitation_feedback import ACCURACY
+from .hr_invitation_logistics import CRON_BATCH_SIZE
+
+FEEDBACK_STATES = ("attended",)
+FEEDBACK_SINGLE_FIELDS = ("call_rating", "logistics_clear", "recommend_score")
+FEEDBACK_TEXT_FIELDS = ("unclear_note", "comment")
+FEEDBACK_TOPIC_FIELD = "unclear_topic"
+FEEDBACK_ANSWER_PREFIX = "answer_"
+MAIL_TEMPLATE_FEEDBACK = "hr_recruitment_invitation.mail_template_interview_feedback_request"
+SMS_TEMPLATE_FEEDBACK = "hr_recruitment_invitation.sms_template_interview_feedback_request"
+
+
+class HrInvitation(models.Model):
+    _inherit = "hr.invitation"
+
+    feedback_mail_sent_at = fields.Datetime("Feedback Request Emailed", copy=False, readonly=True)
+    feedback_sms_sent_at = fields.Datetime("Feedback Request Texted", copy=False, readonly=True)
+
+    # ------------------------------------------------------------------
+    # The feedback request (cron)
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _get_feedback_request_domain(self):
+        """Attended interviews that are over, whose link still works, with a request to send."""
+        now = fields.Datetime.now()
+        return [
+            ("state", "in", FEEDBACK_STATES),
+            ("event_id.stop", "<=", now),
+            ("event_id.stop", ">", now - PORTAL_TOKEN_VALIDITY),
+        ] + self._get_unsent_domain("feedback_mail_sent_at", "feedback_sms_sent_at")
+
+    @api.model
+    def _cron_send_feedback_requests(self, batch_size=CRON_BATCH_SIZE):
+        return self._cron_in_batches(
+            self._get_feedback_request_domain(), "_send_feedback_requests", batch_size
+        )
+
+    def _send_feedback_requests(self):
+        self._deliver_unsent(
+            [
+                ("notify_by_email", "feedback_mail_sent_at", "_ask_feedback_by_email"),
+                ("notify_by_sms", "feedback_sms_sent_at", "_ask_feedback_by_sms"),
+            ]
+        )
+
+    def _get_candidate_feedback_link(self):
+        """The candidate's tokenized feedback link: only for messages addressed to them."""
+        self.ensure_one()
+        return self.get_base_url() + self.get_portal_url(suffix="/feedback")
+
+    def _with_feedback_link(self, template):
+        return template.with_context(candidate_feedback_url=self._get_candidate_feedback_link())
+
+    def _ask_feedback_by_email(self):
+        template = self._with_feedback_link(self.env.ref(MAIL_TEMPLATE_FEEDBACK))
+        self._email_candidate_now(
+            template, self.env._("Feedback request not emailed: the candidate has no email.")
+        )
+
+    def _ask_feedback_by_sms(self):
+        template = self._with_feedback_link(self.env.ref(SMS_TEMPLATE_FEEDBACK))
+        self._text_candidate_now(template, self.env._("Feedback request not texted"))
+
+    # ------------------------------------------------------------------
+    # The feedback page: what it shows
+    # ------------------------------------------------------------------
+
+    def _is_portal_feedback_open(self):
+        """Feedback is asked of candidates who came to their interview, once it is over."""
+        self.ensure_one()
+        return self.state in FEEDBACK_STATES and bool(
+            self.interview_stop and self.interview_stop <= fields.Datetime.now()
+        )
+
+    def _get_portal_feedback_topics(self):
+        """The concern topics a candidate may say the call left unclear."""
+        self.ensure_one()
+        return self.env["hr.invitation.concern.topic"].search(
+            [("company_id", "in", [False, self.company_id.id])]
+        )
+
+    def _get_portal_feedback_values(self, lang_code):
+        """Everything the feedback page shows, and nothing else: no recruiter's note."""
+        self.ensure_one()
+        invitation = self.with_context(lang=lang_code)
+        feedback = invitation.feedback_ids[:1]
+        given = {answer.concern_id.id: answer.accuracy for answer in feedback.answer_ids}
+        logistics_clear = feedback and ("yes" if feedback.logistics_clear else "no")
+        return {
+            "company_name": invitation.company_id.name,
+            "job_name": invitation.job_id.name,
+            "candidate_name": invitation.partner_id.name or invitation.candidate_id.display_name,
+            "concerns": [
+                (f"{FEEDBACK_ANSWER_PREFIX}{concern.id}", concern.topic_id.question)
+                for concern in invitation.concern_ids.sorted("id")
+            ],
+            "accuracy_choices": invitation.env["hr.invitation.feedback.answer"]
+            ._fields["accuracy"]
+            ._description_selection(invitation.env),
+            "topics": [
+                (topic.id, topic.question) for topic in invitation._get_portal_feedback_topics()
+            ],
+            "text_max_length": PORTAL_TEXT_MAX_LENGTH,
+            "given": {
+                "submitted": bool(feedback),
+                "call_rating": feedback.call_rating or "",
+                "logistics_clear": logistics_clear or "",
+                "recommend_score": str(feedback.recommend_score) if feedback else "",
+                "answers": {
+                    f"{FEEDBACK_ANSWER_PREFIX}{concern_id}": accuracy
+                    for concern_id, accuracy in given.items()
+                },
+                "unclear_topic_ids": feedback.unclear_topic_ids.ids,
+                "unclear_note": feedback.unclear_note or "",
+                "comment": feedback.comment or "",
+            },
+        }
+
+    # ------------------------------------------------------------------
+    # The feedback page: the answers
+    # ------------------------------------------------------------------
+
+    def _submit_portal_feedback(self, form):
+        """Save the candidate's feedback: the one record of this invitation, created or updated.
+
+        ``form``: {field name: [values]} as posted (without the CSRF and access tokens).
+        Everything is checked before anything is written; a UserError says what is wrong.
+        """
+        self.ensure_one()
+        if not self._is_portal_feedback_open():
+            raise UserError(self.env._("Feedback on this interview is not open."))
+        values = self._parse_portal_feedback(form)
+        feedback = self.feedback_ids[:1]
+        if feedback:
+            feedback.answer_ids.unlink()
+            feedback.write(values)
+        else:
+            feedback = self.env["hr.invitation.feedback"].create(
+                dict(values, invitation_id=self.id)
+            )
+            self._with_recruiter_lang()._post_portal_note(
+                self.env._(
+                    "The candidate gave feedback on the invitation: call rated %(rating)s/5, "
+                    "would recommend applying %(score)s/10.",
+                    rating=feedback.call_rating,
+                    score=feedback.recommend_score,
+                )
+            )
+        return feedback
+
+    def _parse_portal_feedback(self, form):
+        """The hr.invitation.feedback values of a posted form, or a UserError."""
+        self.ensure_one()
+        self._check_portal_feedback_fields(form)
+        single = {
+            key: self._single_portal_value(form, key) for key in form if key != FEEDBACK_TOPIC_FIELD
+        }
+        return {
+            "call_rating": str(self._parse_portal_int(single.get("call_rating"), 1, 5)),
+            "logistics_clear": self._parse_portal_yes_no(single.get("logistics_clear")),
+            "recommend_score": self._parse_portal_int(single.get("recommend_score"), 0, 10),
+            "answer_ids": [
+                Command.create({"concern_id": concern.id, "accuracy": accuracy})
+                for concern, accuracy in self._parse_portal_answers(single)
+            ],
+            "unclear_topic_ids": [
+                Command.set(self._parse_portal_topics(form.get(FEEDBACK_TOPIC_FIELD) or []).ids)
+            ],
+            "unclear_note": self._parse_portal_optional_text(single.get("unclear_note")),
+            "comment": self._parse_portal_optional_text(single.get("comment")),
+            "submitted_at": fields.Datetime.now(),
+        }
+
+    def _check_portal_feedback_fields(self, form):
+        known = {*FEEDBACK_SINGLE_FIELDS, *FEEDBACK_TEXT_FIELDS, FEEDBACK_TOPIC_FIELD}
+        unknown = [
+            key for key in form if key not in known and not key.startswith(FEEDBACK_ANSWER_PREFIX)
+        ]
+        if unknown:
+            raise UserError(self.env._("This form has unexpected fields: please reload the page."))
+
+    def _single_portal_value(self, form, key):
+        values = form[key] if isinstance(form[key], list | tuple) else [form[key]]
+        if len(values) != 1 or not isinstance(values[0], str):
+            raise UserError(self.env._("Please give one answer to each question."))
+        return values[0]
+
+    def _parse_portal_int(self, value, low, high):
+        text = (value or "").strip()
+        if not text.isdigit() or not low <= int(text) <= high:
+            raise UserError(
+                self.env._("Please choose a number from %(low)s to %(high)s.", low=low, high=high)
+            )
+        return int(text)
+
+    def _parse_portal_yes_no(self, value):
+        if value not in ("yes", "no"):
+            raise UserError(self.env._("Please say whether the time, place and route were clear."))
+        return value == "yes"
+
+    def _parse_portal_answers(self, single):
+        """[(concern, accuracy)]: one answer for each concern of this invitation, no other."""
+        by_key = {f"{FEEDBACK_ANSWER_PREFIX}{concern.id}": concern for concern in self.concern_ids}
+        keys = {key for key in single if key.startswith(FEEDBACK_ANSWER_PREFIX)}
+        if keys - by_key.keys():
+            raise UserError(
+                self.env._("This form asks about questions of another interview: reload it.")
+            )
+        accuracies = dict(ACCURACY)
+        answers = []
+        for key, concern in by_key.items():
+            if single.get(key) not in accuracies:
+                raise UserError(
+                    self.env._(
+                        "Please say whether the answer you got was accurate: %(question)s",
+                        question=concern.topic_id.question,
+                    )
+                )
+            answers.append((concern, single[key]))
+        return answers
+
+    def _parse_portal_topics(self, values):
+        """The active concern topics picked as left unclear; any other id is refused."""
+        try:
+            ids = {int(value) for value in values}
+        except (TypeError, ValueError):
+            ids = None
+        topics = self._get_portal_feedback_topics().filtered(lambda topic: topic.id in (ids or ()))
+        if ids is None or len(topics) != len(ids):
+            raise UserError(self.env._("Please pick the unclear questions from the list."))
+        return topics
+
+    def _parse_portal_optional_text(self, value):
+        text = (value or "").strip()
+        if len(text) > PORTAL_TEXT_MAX_LENGTH:
+            raise UserError(
+                self.env._(
+                    "Please keep it under %(count)s characters.", count=PORTAL_TEXT_MAX_LENGTH
+                )
+            )
+        return text or False

@@ -1,0 +1,120 @@
+"""Privacy: an invitation's personal data is wiped some months after its application closed.
+
+The company sets how many months (default 12). A daily cron, in committed batches, wipes the
+candidate's phone number (when no other application of theirs is open), the free text of the
+calls, concerns, answers and feedback, the chatter text, and the portal token (the candidate's
+link then answers 404). States, dates, ratings and counts stay: the analytics still count them.
+"""
+
+from dateutil.relativedelta import relativedelta
+
+from odoo import api, fields, models
+from odoo.tools import SQL
+
+ANONYMISE_BATCH_SIZE = 200
+
+
+class HrInvitation(models.Model):
+    _inherit = "hr.invitation"
+
+    application_closed_at = fields.Datetime(
+        "Application Closed On",
+        compute="_compute_application_closed_at",
+        store=True,
+        copy=False,
+        help="When the application was refused, archived or closed (hired): the privacy clock.",
+    )
+    anonymised_at = fields.Datetime("Anonymised On", copy=False, readonly=True)
+
+    @api.depends("applicant_id.refuse_reason_id", "applicant_id.active", "applicant_id.date_closed")
+    def _compute_application_closed_at(self):
+        now = fields.Datetime.now()
+        for invitation in self:
+            applicant = invitation.applicant_id.with_context(active_test=False)
+            if applicant.application_status == "ongoing":
+                invitation.application_closed_at = False
+            else:
+                invitation.application_closed_at = invitation.application_closed_at or now
+
+    def _get_privacy_notice(self):
+        """The short notice of the candidate's page and messages, in the reader's language."""
+        self.ensure_one()
+        company = self.company_id
+        return self.env._(
+            "%(company)s uses these details only to organise your interview and anonymises them "
+            "%(months)s months after your application is closed. To see, correct or delete "
+            "them, contact %(contact)s.",
+            company=company.name,
+            months=company.invitation_anonymise_months,
+            contact=company.email or company.phone or company.name,
+        )
+
+    # ------------------------------------------------------------------
+    # Anonymisation cron
+    # ------------------------------------------------------------------
+
+    @api.model
+    def _get_anonymisable_domain(self, company):
+        cutoff = fields.Datetime.now() - relativedelta(months=company.invitation_anonymise_months)
+        return [
+            ("company_id", "=", company.id),
+            ("application_closed_at", "!=", False),
+            ("application_closed_at", "<=", cutoff),
+            ("anonymised_at", "=", False),
+        ]
+
+    @api.model
+    def _cron_anonymise_closed_invitations(self, batch_size=ANONYMISE_BATCH_SIZE):
+        """Anonymise, company by company, the invitations closed longer than its setting."""
+        done = 0
+        for company in self.env["res.company"].search([]):
+            done += self._cron_in_batches(
+                self._get_anonymisable_domain(company), "_anonymise_personal_data", batch_size
+            )
+        return done
+
+    def _anonymise_personal_data(self):
+        """Wipe the personal data of ``self`` (those another run has not taken), keep counts."""
+        invitations = self._lock_unflagged("anonymised_at").sudo()
+        if not invitations:
+            return invitations
+        invitations._wipe_candidate_phones()
+        invitations.call_ids.write({"note": False})
+        invitations.concern_ids.write({"note": False})
+        invitations.feedback_ids.write({"unclear_note": False, "comment": False})
+        invitations.activity_ids.unlink()
+        invitations._wipe_chatter_text()
+        invitations.write(
+            {
+                "access_token": False,
+                "decline_reason": False,
+                "pickup_point": False,
+                "anonymised_at": fields.Datetime.now(),
+            }
+        )
+        return invitations
+
+    def _wipe_candidate_phones(self):
+        """The candidate's phone, unless another of their applications is still active."""
+        candidates = self.candidate_id
+        still_applying = (
+            self.env["hr.applicant"]
+            .sudo()
+            .search(
+                [("candidate_id", "in", candidates.ids), ("application_status", "=", "ongoing")]
+            )
+            .candidate_id
+        )
+        (candidates - still_applying).write({"partner_phone": False})
+
+    def _wipe_chatter_text(self):
+        """Empty the bodies of the invitations' messages; tracking values (states) remain."""
+        self.env.flush_all()
+        self.env.cr.execute(
+            SQL(
+                "UPDATE mail_message SET body = NULL WHERE model = %s AND res_id IN %s",
+                self._name,
+                tuple(self.ids),
+            )
+        )
+        self.env["mail.message"].invalidate_model(["body"])

@@ -1,0 +1,160 @@
+import { registry } from "@web/core/registry";
+
+function nextStep(step) {
+    return [
+        {
+            content: "Next step",
+            trigger: ".modal footer button[name='action_next_step']",
+            run: "click",
+        },
+        {
+            content: `The script is at the ${step} step`,
+            trigger: `.modal div[name='step_${step}']`,
+        },
+    ];
+}
+
+function tickConcern(search, question) {
+    return [
+        {
+            content: `Search the concern "${search}"`,
+            trigger: ".modal .o_field_widget[name='topic_ids'] input",
+            run: `edit ${search}`,
+        },
+        {
+            content: `Tick "${question}"`,
+            trigger: `.modal .o-autocomplete--dropdown-item:contains('${question}')`,
+            run: "click",
+        },
+        {
+            content: "The approved answer is shown",
+            trigger: `.modal .o_field_widget[name='concern_line_ids'] .o_data_row:contains('${question}')`,
+        },
+    ];
+}
+
+registry.category("web_tour.tours").add("hr_recruitment_invitation_call_script_tour", {
+    steps: () => [
+        {
+            content: "Start the call from the call queue",
+            trigger: ".o_list_view .o_data_row:contains('Camille Laurent') button[name='action_start_call']",
+            run: "click",
+        },
+        // 1. Preparation
+        {
+            content: "The brief shows the last positions from the resume",
+            trigger: ".modal div[name='step_preparation'] .o_field_widget[name='recent_experience_ids'] .o_data_row:contains('Havas Paris')",
+        },
+        {
+            content: "The step indicator is at the preparation",
+            trigger: ".modal .o_statusbar_status button.o_arrow_button_current[data-value='preparation']",
+        },
+        // 2. Introduction
+        ...nextStep("introduction"),
+        {
+            content: "The opening says how HR got the number",
+            trigger: ".modal .o_field_widget[name='opening']:contains('You applied for the Marketing Planning Specialist position')",
+        },
+        {
+            content: "The candidate asks questions: proactive",
+            trigger: ".modal .o_field_widget[name='interest_level'] input[data-value='proactive']",
+            run: "click",
+        },
+        {
+            content: "The script suggests telling more",
+            trigger: ".modal .o_field_widget[name='interest_hint']:contains('tell more about the company')",
+        },
+        // 3. Understand the candidate
+        ...nextStep("understand"),
+        {
+            content: "Answer the job's first question",
+            trigger: ".modal .o_field_widget[name='question_line_ids'] .o_data_row:contains('notice') .o_data_cell[name='answer']",
+            run: "click",
+        },
+        {
+            content: "Record the answer",
+            trigger: ".modal .o_field_widget[name='question_line_ids'] .o_selected_row .o_field_widget[name='answer'] input",
+            run: "edit One month",
+        },
+        // 4. Suitability
+        ...nextStep("suitability"),
+        {
+            content: "Check the first requirement",
+            trigger: ".modal .o_field_widget[name='requirement_line_ids'] .o_data_row:contains('campaigns') .o_data_cell[name='match']",
+            run: "click",
+        },
+        {
+            content: "The candidate meets it",
+            trigger: ".modal .o_field_widget[name='requirement_line_ids'] .o_selected_row .o_field_widget[name='match'] select",
+            run: "selectByLabel Meets it",
+        },
+        // 5. Company and position, concerns
+        ...nextStep("recommend"),
+        {
+            content: "The salary range is told, with the disclaimer",
+            trigger: ".modal .o_field_widget[name='salary_text']:contains('the final pay is set after the interview')",
+        },
+        {
+            content: "A proactive candidate gets more about the company",
+            trigger: ".modal .o_field_widget[name='company_details']:contains('Teams of six')",
+        },
+        ...tickConcern("overtime", "Is overtime paid?"),
+        ...tickConcern("reviews", "negative reviews"),
+        {
+            content: "Overtime in peak season cannot be answered now",
+            trigger: ".modal .o_field_widget[name='concern_line_ids'] .o_data_row:contains('Is overtime paid?') .o_data_cell[name='state']",
+            run: "click",
+        },
+        {
+            content: "Mark it unresolved",
+            trigger: ".modal .o_field_widget[name='concern_line_ids'] .o_selected_row .o_field_widget[name='state'] select",
+            run: "selectByLabel Unresolved",
+        },
+        {
+            content: "Note what the candidate wants to know",
+            trigger: ".modal .o_field_widget[name='concern_line_ids'] .o_selected_row .o_field_widget[name='note'] input",
+            run: "edit Weekend work in peak season?",
+        },
+        // 6. Conclusion
+        ...nextStep("conclusion"),
+        {
+            content: "The candidate accepts the interview",
+            trigger: ".modal .o_field_widget[name='outcome'] input[data-value='invited']",
+            run: "click",
+        },
+        {
+            content: "The close suits the outcome",
+            trigger: ".modal .o_field_widget[name='closing_text']:contains('glad you will come and meet us')",
+        },
+        // 7. Analysis and screening
+        ...nextStep("analysis"),
+        {
+            content: "One concern is unresolved",
+            trigger: ".modal .o_field_widget[name='concern_summary']:contains('1 answered, 1 unresolved')",
+        },
+        {
+            content: "Write the screening",
+            trigger: ".modal .o_field_widget[name='screening_note'] textarea",
+            run: "edit Strong planner, check French at the interview",
+        },
+        {
+            content: "End the call",
+            trigger: ".modal footer button[name='action_finish_call']",
+            run: "click",
+        },
+        {
+            content: "Scheduling the interview comes next: no text message in this test",
+            trigger: ".modal .o_field_widget[name='notify_by_sms'] input",
+            run: "click",
+        },
+        {
+            content: "Schedule the interview",
+            trigger: ".modal button[name='action_schedule']",
+            run: "click",
+        },
+        {
+            content: "The candidate is invited",
+            trigger: ".o_list_view .o_data_row:contains('Camille Laurent') .o_data_cell[name='state']:contains('Invited')",
+        },
+    ],
+});

@@ -1,0 +1,314 @@
+from datetime import datetime, timedelta
+from unittest.mock import patch
+
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError, ValidationError
+from odoo.tests import tagged
+
+from .common import InterviewCase
+
+SCHEDULED_ON = "2026-01-12 10:00:00"  # Monday: the interview is on Thursday 09:00 UTC
+DAY_BEFORE = "2026-01-14 09:30:00"  # 23.5 hours before
+LOGGER = "odoo.addons.hr_recruitment_invitation.models.hr_invitation_logistics"
+
+
+@tagged("post_install", "-at_install")
+class TestReminders(InterviewCase):
+    def _scheduled(self, name="Camille Laurent", phone="+33 6 12 34 56 78", job=None, **values):
+        with freeze_time(SCHEDULED_ON):
+            invitation = self._new_invitation(
+                name, phone, email=f"{name.split()[0].lower()}@example.com", job=job
+            )
+            return self._schedule(invitation, **values)
+
+    def _run(self, cron_method, at, **kwargs):
+        with freeze_time(at), self.mock_mail_gateway(), self.mockSMSGateway():
+            return getattr(self.env["hr.invitation"], cron_method)(**kwargs)
+
+    def _reminder_mails(self, invitation):
+        return self._new_mails.filtered(
+            lambda mail: invitation.partner_id in mail.recipient_ids and "reminder" in mail.subject
+        )
+
+    def _activities(self, invitation, xmlid):
+        return invitation.activity_ids.filtered(
+            lambda act: act.activity_type_id == self.env.ref(f"hr_recruitment_invitation.{xmlid}")
+        )
+
+    # ------------------------------------------------------------------
+    # Reminder to the candidate, the day before
+    # ------------------------------------------------------------------
+
+    def test_reminder_is_sent_once_by_email_and_sms_with_the_confirm_link(self):
+        invitation = self._scheduled()
+        self.assertEqual(invitation.reminder_due_at, datetime(2026, 1, 14, 9, 0))
+        self._run("_cron_send_interview_reminders", "2026-01-14 08:55:00")
+        self.assertFalse(self._new_mails, "not before 24 hours")
+        self.assertFalse(invitation.reminder_mail_sent_at)
+
+        self._run("_cron_send_interview_reminders", DAY_BEFORE)
+        mail = self._reminder_mails(invitation)
+        self.assertEqual(len(mail), 1)
+        self.assertEqual(mail.state, "sent")
+        link = invitation._get_candidate_portal_link()
+        self.assertIn(link, mail.body_html)
+        self.assertIn("Confirm that you will come", mail.body_html)
+        self.assertIn("Thursday, January 15, 2026 at 10:00 AM", mail.body_html)
+        self.assertSMSIapSent(["+33612345678"], content=link)
+        self.assertEqual(invitation.reminder_mail_sent_at, datetime(2026, 1, 14, 9, 30))
+        self.assertEqual(invitation.reminder_sms_sent_at, datetime(2026, 1, 14, 9, 30))
+
+        self._run("_cron_send_interview_reminders", "2026-01-14 09:45:00")
+        self.assertFalse(self._new_mails, "a second run sends nothing")
+        self.assertFalse(self._sms)
+        self.assertFalse(
+            self.env["mail.message"].sudo().search([("body", "ilike", invitation.access_token)])
+        )
+
+    def test_an_invitation_sent_the_day_before_is_its_own_reminder(self):
+        with freeze_time("2026-01-14 10:00:00"):
+            invitation = self._schedule(
+                self._new_invitation("Camille Laurent", "+33 6 12 34 56 78", "c@example.com")
+            )
+        self.assertFalse(invitation.reminder_due_at)
+        self._run("_cron_send_interview_reminders", "2026-01-14 12:00:00")
+        self.assertFalse(self._new_mails)
+        self.assertFalse(self._sms)
+
+    def test_a_failing_mail_server_leaves_the_reminder_to_retry(self):
+        invitation = self._scheduled(notify_by_sms=False)
+        with (
+            freeze_time(DAY_BEFORE),
+            self.mock_mail_gateway(),
+            patch("smtplib.SMTP", side_effect=ConnectionRefusedError("mail server down")),
+            self.assertLogs(LOGGER, "WARNING") as logs,
+        ):
+            self.env["hr.invitation"]._cron_send_interview_reminders()
+        self.assertIn("mail server", logs.output[0])
+        self.assertNotIn(invitation.access_token, "".join(logs.output))
+        self.assertFalse(invitation.reminder_mail_sent_at, "not sent: not marked sent")
+        self.assertFalse(
+            self.env["mail.mail"]
+            .sudo()
+            .search([("recipient_ids", "in", invitation.partner_id.ids)])
+            .filtered(lambda mail: "reminder" in mail.subject),
+            "the failed attempt leaves no half-sent mail behind",
+        )
+        self._run("_cron_send_interview_reminders", "2026-01-14 09:45:00")
+        self.assertEqual(len(self._reminder_mails(invitation)), 1, "the next run sends it")
+        self.assertEqual(invitation.reminder_mail_sent_at, datetime(2026, 1, 14, 9, 45))
+
+    def test_a_failing_sms_gateway_leaves_the_text_reminder_to_retry(self):
+        invitation = self._scheduled()
+        with (
+            freeze_time(DAY_BEFORE),
+            self.mock_mail_gateway(),
+            self.mockSMSGateway(sim_error="jsonrpc_exception"),
+            self.assertLogs(LOGGER, "WARNING"),
+        ):
+            self.env["hr.invitation"]._cron_send_interview_reminders()
+        self.assertTrue(invitation.reminder_mail_sent_at, "the email went through")
+        self.assertFalse(invitation.reminder_sms_sent_at)
+        with (
+            freeze_time(DAY_BEFORE),
+            self.mockSMSGateway(sim_error="server_error"),
+            self.assertLogs(LOGGER, "WARNING"),
+        ):
+            self.env["hr.invitation"]._cron_send_interview_reminders()
+        self.assertFalse(invitation.reminder_sms_sent_at, "a refused SMS is not sent either")
+        self._run("_cron_send_interview_reminders", "2026-01-14 09:45:00")
+        self.assertSMSIapSent(["+33612345678"])
+        self.assertEqual(len(self._sms), 1)
+        self.assertFalse(self._new_mails, "the email is not sent twice")
+        self.assertEqual(invitation.reminder_sms_sent_at, datetime(2026, 1, 14, 9, 45))
+
+    def test_an_overlapping_run_does_not_send_again(self):
+        """A run that found the invitation before another run committed skips it under lock."""
+        invitation = self._scheduled()
+        stale = self.env["hr.invitation"].browse(invitation.id)
+        self.assertFalse(stale.reminder_mail_sent_at)  # what the slower run read
+        # The other run sent the reminders and committed, behind this run's back.
+        self.env.cr.execute(
+            "UPDATE hr_invitation SET reminder_mail_sent_at = %s, reminder_sms_sent_at = %s "
+            "WHERE id = %s",
+            (datetime(2026, 1, 14, 9, 30), datetime(2026, 1, 14, 9, 30), invitation.id),
+        )
+        with freeze_time(DAY_BEFORE), self.mock_mail_gateway(), self.mockSMSGateway():
+            stale._send_interview_reminders()
+        self.assertFalse(self._new_mails)
+        self.assertFalse(self._sms)
+
+    def test_a_number_blacklisted_after_the_invitation_gets_no_text(self):
+        invitation = self._scheduled()
+        self.env["phone.blacklist"].sudo().add("+33612345678")
+        self._run("_cron_send_interview_reminders", DAY_BEFORE)
+        self.assertFalse(self._sms)
+        self.assertEqual(len(self._reminder_mails(invitation)), 1)
+        self.assertTrue(invitation.reminder_sms_sent_at, "nothing left to retry")
+        self.assertIn(
+            "blacklisted", " ".join(self._messages_of(invitation).mapped("body")), "said why"
+        )
+
+    def test_reminders_run_in_committed_batches_and_report_progress(self):
+        invitations = self.env["hr.invitation"]
+        for name in ("Camille Laurent", "Lukas Schmidt", "Sophie Dubois"):
+            invitations |= self._scheduled(name=name, notify_by_sms=False)
+        cron = self.env.ref("hr_recruitment_invitation.ir_cron_interview_reminders")
+        progress = self.env["ir.cron.progress"].create({"cron_id": cron.id})
+        with freeze_time(DAY_BEFORE), self.mock_mail_gateway():
+            done = (
+                self.env["hr.invitation"]
+                .with_context(ir_cron_progress_id=progress.id)
+                ._cron_send_interview_reminders(batch_size=2)
+            )
+        self.assertEqual(done, 3)
+        self.assertEqual((progress.done, progress.remaining), (3, 0))
+        self.assertTrue(all(invitations.mapped("reminder_mail_sent_at")))
+        self.assertEqual(len(self._new_mails), 3)
+
+    # ------------------------------------------------------------------
+    # The recruiter's reminder call, before the interview
+    # ------------------------------------------------------------------
+
+    def test_reminder_call_shows_how_the_candidate_travels(self):
+        invitation = self._scheduled()
+        invitation.write(
+            {
+                "state": "confirmed",
+                "travel_mode": "car",
+                "expected_arrival": datetime(2026, 1, 15, 8, 50),
+                "needs_parking": True,
+            }
+        )
+        self._run("_cron_plan_reminder_calls", "2026-01-15 07:55:00")
+        self.assertFalse(self._activities(invitation, "mail_activity_type_interview_reminder_call"))
+        self._run("_cron_plan_reminder_calls", "2026-01-15 08:01:00")
+        self._run("_cron_plan_reminder_calls", "2026-01-15 08:06:00")
+        activity = self._activities(invitation, "mail_activity_type_interview_reminder_call")
+        self.assertEqual(len(activity), 1, "planned once")
+        self.assertEqual(activity.user_id, self.recruiter)
+        self.assertEqual(activity.date_deadline, datetime(2026, 1, 15).date())
+        self.assertIn("Travel mode: Car", activity.note)
+        self.assertIn("Expected arrival: Jan 15, 2026, 9:50:00", activity.note)
+        self.assertIn("Needs a parking space", activity.note)
+
+    def test_reminder_calls_can_be_switched_off_except_for_key_roles(self):
+        self.company.invitation_reminder_call = False
+        regular = self._scheduled()
+        key_role = self._scheduled(name="Wang Wei", phone="+86 138 0013 8000", job=self.key_job)
+        self.assertFalse(regular.reminder_call_due_at)
+        self.assertEqual(key_role.reminder_call_due_at, datetime(2026, 1, 15, 8, 0))
+        self._run("_cron_plan_reminder_calls", "2026-01-15 08:30:00")
+        self.assertFalse(self._activities(regular, "mail_activity_type_interview_reminder_call"))
+        self.assertTrue(self._activities(key_role, "mail_activity_type_interview_reminder_call"))
+
+    # ------------------------------------------------------------------
+    # On the day: not arrived, no-show, check-in, send a car
+    # ------------------------------------------------------------------
+
+    def test_not_arrived_after_the_grace_time_asks_for_an_urgent_call_once(self):
+        missing = self._scheduled()
+        arrived = self._scheduled(name="Lukas Schmidt", phone="+49 151 23456789")
+        with freeze_time("2026-01-15 08:58:00"):
+            arrived.with_user(self.interviewer).action_check_in()
+        self._run("_cron_alert_not_arrived", "2026-01-15 09:09:00")
+        self.assertFalse(self._activities(missing, "mail_activity_type_interview_not_arrived"))
+        self._run("_cron_alert_not_arrived", "2026-01-15 09:10:00")
+        self._run("_cron_alert_not_arrived", "2026-01-15 09:15:00")
+        alert = self._activities(missing, "mail_activity_type_interview_not_arrived")
+        self.assertEqual(len(alert), 1)
+        self.assertEqual(alert.activity_type_id.decoration_type, "danger")
+        self.assertIn("Not arrived", alert.summary)
+        self.assertIn("+33612345678", alert.note)
+        self.assertFalse(self._activities(arrived, "mail_activity_type_interview_not_arrived"))
+
+    def test_no_show_an_hour_after_the_start_unless_checked_in_or_rescheduled(self):
+        absent = self._scheduled()
+        present = self._scheduled(name="Lukas Schmidt", phone="+49 151 23456789")
+        rescheduling = self._scheduled(name="Sophie Dubois", phone="+33 6 98 76 54 32")
+        self.env["hr.invitation.slot"].create(
+            {
+                "invitation_id": rescheduling.id,
+                "start": datetime(2026, 1, 22, 9, 0),
+                "stop": datetime(2026, 1, 22, 10, 0),
+                "origin": "proposed",
+            }
+        )
+        self._run("_cron_alert_not_arrived", "2026-01-15 09:20:00")
+        with freeze_time("2026-01-15 09:25:00"):
+            present.with_user(self.recruiter).action_check_in()
+        self._run("_cron_mark_no_shows", "2026-01-15 09:59:00")
+        self.assertEqual(absent.state, "invited")
+        self._run("_cron_mark_no_shows", "2026-01-15 10:00:00")
+        self.assertEqual(absent.state, "no_show")
+        self.assertEqual(absent._get_candidate_attendee().state, "declined")
+        self.assertFalse(absent.activity_ids, "the not-arrived call is closed")
+        self.assertEqual(present.state, "attended")
+        self.assertEqual(rescheduling.state, "invited")
+        messages = len(self._messages_of(absent))
+        self._run("_cron_mark_no_shows", "2026-01-15 10:10:00")
+        self.assertEqual(len(self._messages_of(absent)), messages, "nothing more the second time")
+
+    def test_reception_checks_the_candidate_in_once(self):
+        invitation = self._scheduled()
+        self._run("_cron_alert_not_arrived", "2026-01-15 09:15:00")
+        with freeze_time("2026-01-15 09:16:00"):
+            invitation.with_user(self.interviewer).action_check_in()
+            messages = len(self._messages_of(invitation))
+            invitation.with_user(self.interviewer).action_check_in()
+        self.assertEqual(invitation.state, "attended")
+        self.assertEqual(invitation.checked_in_at, datetime(2026, 1, 15, 9, 16))
+        self.assertEqual(invitation.checked_in_by_id, self.interviewer)
+        self.assertEqual(invitation._get_candidate_attendee().state, "accepted")
+        self.assertFalse(invitation.activity_ids, "the not-arrived alert is done")
+        self.assertEqual(len(self._messages_of(invitation)), messages, "twice changes nothing")
+
+    def test_only_an_interview_can_be_checked_in(self):
+        invitation = self._new_invitation("Camille Laurent", "+33 6 12 34 56 78")
+        with self.assertRaisesRegex(UserError, "Only candidates invited"):
+            invitation.action_check_in()
+        self.assertFalse(invitation.checked_in_at)
+
+    def test_send_a_car_asks_the_transport_coordinator_once(self):
+        coordinator = self.env["res.users"].create(
+            {
+                "name": "Tom Driver",
+                "login": "inv_driver",
+                "tz": "Europe/Brussels",
+                "company_id": self.company.id,
+                "company_ids": [(6, 0, self.company.ids)],
+                "groups_id": [(6, 0, self.env.ref("base.group_user").ids)],
+            }
+        )
+        invitation = self._scheduled(name="Wang Wei", phone="+86 138 0013 8000", job=self.key_job)
+        with self.assertRaisesRegex(UserError, "where and when"):
+            invitation.action_send_car()
+        invitation.write(
+            {"pickup_point": "Brussels-Central station, exit Putterie", "pickup_at": self.INTERVIEW}
+        )
+        with self.assertRaisesRegex(UserError, "transport coordinator"):
+            invitation.action_send_car()
+        self.company.invitation_transport_user_id = coordinator
+        invitation.write({"pickup_at": self.INTERVIEW - timedelta(minutes=30)})
+        invitation.action_send_car()
+        invitation.action_send_car()
+        car = self._activities(invitation, "mail_activity_type_interview_send_car")
+        self.assertEqual(len(car), 1)
+        self.assertEqual(car.user_id, coordinator)
+        self.assertIn("Brussels-Central station, exit Putterie", car.summary)
+        self.assertIn("9:30 AM (Europe/Brussels)", car.summary, "in the coordinator's zone")
+        self.assertIn("Rue de la Loi 16", car.note)
+        notes = self._messages_of(invitation).filtered(lambda m: "Car requested" in m.body)
+        self.assertEqual(len(notes), 1, "asking twice changes nothing")
+        invitation.pickup_at = self.INTERVIEW - timedelta(minutes=45)
+        invitation.action_send_car()
+        self.assertIn("9:15 AM", car.summary, "a new pickup time updates the same activity")
+
+    def test_company_delays_must_make_sense(self):
+        with self.assertRaises(ValidationError):
+            self.company.invitation_arrival_grace_minutes = 0
+        with self.assertRaises(ValidationError):
+            self.company.write(
+                {"invitation_arrival_grace_minutes": 30, "invitation_no_show_minutes": 20}
+            )

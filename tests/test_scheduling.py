@@ -1,0 +1,347 @@
+from datetime import datetime, timedelta
+
+from freezegun import freeze_time
+
+from odoo.exceptions import UserError
+from odoo.tests import Form, tagged
+
+from .common import InterviewCase
+
+NOW = "2026-01-14 10:00:00"
+
+
+@tagged("post_install", "-at_install")
+class TestScheduling(InterviewCase):
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.env["res.lang"]._activate_lang("fr_FR")
+        cls.env["res.lang"]._activate_lang("zh_CN")
+        cls.env["ir.module.module"]._load_module_terms(
+            ["hr_recruitment_invitation"], ["fr_FR", "zh_CN"], overwrite=True
+        )
+
+    def _wizard_form(self, invitation):
+        action = invitation.action_schedule_interview()
+        return Form(
+            self.env[action["res_model"]]
+            .with_user(self.recruiter)
+            .with_context(**action["context"])
+        )
+
+    def _candidate_mail(self, invitation):
+        mails = self._new_mails.filtered(lambda mail: invitation.partner_id in mail.recipient_ids)
+        self.assertEqual(len(mails), 1, "exactly one email to the candidate")
+        return mails
+
+    def _candidate_sms(self, invitation):
+        sms = self._new_sms.filtered(lambda sms: sms.partner_id == invitation.partner_id)
+        self.assertEqual(len(sms), 1, "exactly one text message to the candidate")
+        return sms
+
+    @freeze_time(NOW)
+    def test_invited_call_opens_the_scheduling_wizard(self):
+        applicant = self._create_applicant("Camille Laurent", "+33 6 12 34 56 78")
+        applicant.with_user(self.recruiter).action_plan_invitation_call()
+        invitation = applicant.invitation_ids.with_user(self.recruiter)
+        call = invitation._start_call()
+        call.write({"outcome": "invited", "interest_level": "interested"})
+        action = call.action_end_call()
+        self.assertEqual(invitation.state, "invited")
+        self.assertEqual(action["res_model"], "hr.invitation.schedule")
+        self.assertEqual(action["target"], "new")
+        self.assertEqual(action["context"]["default_invitation_id"], invitation.id)
+
+    @freeze_time(NOW)
+    def test_wizard_defaults_come_from_the_job_address_and_the_candidate(self):
+        job_address = self.env["res.partner"].create(
+            {
+                "name": "Ghent office",
+                "street": "Korenmarkt 1",
+                "zip": "9000",
+                "city": "Ghent",
+                "country_id": self.env.ref("base.be").id,
+                "interview_route": "Side door on the canal.",
+                "interview_transit_lines": "Tram 1, Korenmarkt",
+            }
+        )
+        self.job.address_id = job_address
+        invitation = self._new_invitation(
+            "Camille Laurent", "+33 6 12 34 56 78", email="camille@example.fr"
+        )
+        wizard = self._wizard_form(invitation)
+        self.assertEqual(wizard.location_kind, "job")
+        self.assertEqual(wizard.location_id, job_address)
+        self.assertEqual(wizard.route, "Side door on the canal.")
+        self.assertEqual(wizard.transit_lines, "Tram 1, Korenmarkt")
+        self.assertFalse(wizard.parking)
+        self.assertEqual(
+            wizard.map_url,
+            "https://www.openstreetmap.org/search?query=Korenmarkt+1%2C+9000+Ghent%2C+Belgium",
+        )
+        self.assertEqual(wizard.candidate_tz, "Europe/Paris")
+        self.assertEqual(list(wizard.interviewer_ids), list(self.interviewer))
+        self.assertTrue(wizard.notify_by_email)
+        self.assertTrue(wizard.notify_by_sms)
+        self.assertFalse(wizard.sms_problem)
+        # Tomorrow 10:00 in the recruiter's zone (Brussels, UTC+1 in January).
+        self.assertEqual(wizard.start, datetime(2026, 1, 15, 9, 0))
+        # Another address: its own directions replace the job address's.
+        wizard.location_kind = "company"
+        self.assertEqual(wizard.location_id, self.company.partner_id)
+        self.assertEqual(wizard.route, self.company.partner_id.interview_route)
+        self.assertEqual(wizard.parking, self.company.partner_id.interview_parking)
+        wizard.start = datetime(2026, 1, 15, 13, 0)
+        wizard.lang = "fr_FR"
+        self.assertEqual(
+            wizard.candidate_start_display,
+            "jeudi 15 janvier 2026 à 14:00 (heure normale d’Europe centrale)",
+        )
+
+    @freeze_time(NOW)
+    def test_wizard_shows_the_interviewers_calendar_conflicts(self):
+        for name, extra in (
+            ("Private dentist appointment", {"privacy": "private"}),
+            ("Free time", {"show_as": "free"}),
+        ):
+            self.env["calendar.event"].create(
+                {
+                    "name": name,
+                    "start": datetime(2026, 1, 15, 8, 30),
+                    "stop": datetime(2026, 1, 15, 9, 30),
+                    "partner_ids": [(6, 0, self.interviewer.partner_id.ids)],
+                    **extra,
+                }
+            )
+        invitation = self._new_invitation("Camille Laurent", "+33 6 12 34 56 78")
+        wizard = self._wizard_form(invitation)
+        wizard.start = datetime(2026, 1, 15, 9, 0)
+        self.assertIn(self.interviewer.partner_id.name, wizard.conflict_note)
+        self.assertIn("is busy from", wizard.conflict_note)
+        self.assertEqual(wizard.conflict_note.count("\n"), 0, "only the busy event conflicts")
+        self.assertNotIn("dentist", wizard.conflict_note, "a private event keeps its name")
+        wizard.start = datetime(2026, 1, 15, 10, 0)
+        self.assertFalse(wizard.conflict_note)
+
+    @freeze_time(NOW)
+    def test_scheduling_creates_the_interview_with_the_candidate_in_their_zone(self):
+        invitation = self._new_invitation(
+            "Camille Laurent", "+33 6 12 34 56 78", email="camille@example.fr"
+        )
+        wizard = self._wizard_form(invitation)
+        wizard.location_kind = "company"
+        wizard.alternative_1_start = datetime(2026, 1, 16, 13, 0)
+        wizard.alternative_2_start = datetime(2026, 1, 19, 8, 0)
+        with self.mock_mail_gateway(), self.mockSMSGateway():
+            wizard.save().action_schedule()
+        event = invitation.event_id
+        self.assertEqual(invitation.state, "invited")
+        self.assertEqual(event.start, self.INTERVIEW)
+        self.assertEqual(event.stop, self.INTERVIEW + timedelta(hours=1))
+        self.assertEqual(event.applicant_id, invitation.applicant_id)
+        self.assertEqual(event.partner_ids, self.interviewer.partner_id | invitation.partner_id)
+        self.assertEqual(invitation.partner_id.tz, "Europe/Paris")
+        self.assertEqual(
+            event.alarm_ids,
+            self.env.ref("calendar.alarm_notif_3") | self.env.ref("calendar.alarm_notif_1"),
+        )
+        self.assertIn("Rue de la Loi 16", event.location)
+        self.assertIn("Arts-Loi", event.description)
+        self.assertEqual(invitation.interview_location_id, self.company.partner_id)
+        self.assertEqual(
+            invitation.slot_ids.mapped("start"),
+            [datetime(2026, 1, 16, 13, 0), datetime(2026, 1, 19, 8, 0)],
+        )
+        self.assertEqual(set(invitation.slot_ids.mapped("origin")), {"offered"})
+        self.assertEqual(invitation.invitation_sent_at, datetime(2026, 1, 14, 10, 0))
+        # The interviewers get Odoo's calendar invitation; the candidate gets ours only.
+        interviewer_mails = self._new_mails.filtered(
+            lambda mail: self.interviewer.partner_id in mail.recipient_ids
+        )
+        self.assertEqual(len(interviewer_mails), 1)
+        mail = self._candidate_mail(invitation)
+        self.assertEqual(mail.recipient_ids, invitation.partner_id)
+        self.assertEqual(mail.attachment_ids.mimetype, "text/calendar")
+        self.assertIn("Friday, January 16, 2026 at 2:00 PM", mail.body_html)
+        self.assertEqual(
+            self._candidate_sms(invitation).number, "+33612345678", "SMS to the E.164 mobile"
+        )
+
+    @freeze_time(NOW)
+    def test_the_message_is_in_the_candidate_language_and_zone(self):
+        cases = (
+            (
+                "en_US",
+                "Olivia Martin",
+                "+1 650 253 0000",
+                "America/Los_Angeles",
+                ("As agreed on the phone", "Route:", "See the address on a map"),
+                "Thursday, January 15, 2026 at 1:00 AM (Pacific Standard Time)",
+                ("interview for", "Jan 15, 2026 at 1:00 AM (Pacific Standard Time)"),
+            ),
+            (
+                "fr_FR",
+                "Camille Laurent",
+                "+33 6 12 34 56 78",
+                "Europe/Paris",
+                ("Comme convenu au téléphone", "Itinéraire:", "Voir l’adresse sur une carte"),
+                "jeudi 15 janvier 2026 à 10:00 (heure normale d’Europe centrale)",
+                ("entretien pour", "15 janv. 2026 à 10:00 (heure normale d’Europe centrale)"),
+            ),
+            (
+                "zh_CN",
+                "Wang Wei",
+                "+86 138 0013 8000",
+                "Asia/Shanghai",
+                ("按照电话中的约定", "路线:", "在地图上查看地址"),
+                "2026年1月15日星期四 17:00 (中国标准时间)",
+                ("面试时间", "2026年1月15日 17:00 (中国标准时间)"),
+            ),
+        )
+        for lang, name, phone, tz, mail_texts, local_time, sms_texts in cases:
+            with self.subTest(lang=lang):
+                invitation = self._new_invitation(
+                    name, phone, email=f"{name.split()[0].lower()}@example.com", tz=tz
+                )
+                self._schedule(invitation, lang=lang)
+                self.assertEqual(invitation.partner_id.lang, lang)
+                self.assertEqual(invitation.partner_id.tz, tz)
+                link = invitation._get_candidate_portal_link()
+                self.assertIn(f"/my/interviews/{invitation.id}?access_token=", link)
+                body = self._candidate_mail(invitation).body_html
+                for text in (*mail_texts, local_time, link, "Metro 1 and 5, Arts-Loi stop"):
+                    self.assertIn(text, body)
+                self.assertIn("openstreetmap.org/search?query=Rue+de+la+Loi+16", body)
+                sms_body = self._candidate_sms(invitation).body
+                for text in sms_texts:
+                    self.assertIn(text, sms_body)
+                self.assertIn("Rue de la Loi 16, 1000 Brussels, Belgium", sms_body)
+                self.assertTrue(sms_body.endswith(link))
+
+    @freeze_time(NOW)
+    def test_the_candidate_link_never_reaches_the_chatter(self):
+        invitation = self._new_invitation(
+            "Camille Laurent", "+33 6 12 34 56 78", email="camille@example.fr"
+        )
+        self._schedule(invitation, alternative_starts=[datetime(2026, 1, 16, 13, 0)])
+        token = invitation.sudo().access_token
+        self.assertTrue(token)
+        self.assertIn(token, self._candidate_mail(invitation).body_html)
+        self.assertIn(token, self._candidate_sms(invitation).body)
+        leaking = self.env["mail.message"].sudo().search([("body", "ilike", token)])
+        self.assertFalse(leaking, "no mail.message body holds the candidate's token")
+        note = self._messages_of(invitation).filtered(lambda m: "Invitation sent" in m.body)
+        self.assertEqual(len(note), 1)
+        self.assertIn("email, text message", note.body)
+        self.assertIn("Rue de la Loi 16", note.body)
+        self.assertFalse(
+            self.env["mail.activity"].sudo().search([("note", "ilike", token)]),
+            "no activity holds the token",
+        )
+        self.assertFalse(token in (invitation.event_id.description or ""))
+
+    @freeze_time(NOW)
+    def test_no_text_message_to_a_landline_or_a_blacklisted_number(self):
+        landline = self._new_invitation("Jan Peeters", "+32 2 555 12 12", tz="Europe/Brussels")
+        wizard = self._wizard_form(landline)
+        self.assertFalse(wizard.notify_by_sms)
+        self.assertIn("not a mobile number", wizard.sms_problem)
+        mobile = self._new_invitation("Camille Laurent", "+33 6 12 34 56 78")
+        self.env["phone.blacklist"].sudo().add("+33612345678")
+        self.assertIn("blacklisted", self._wizard_form(mobile).sms_problem)
+        for invitation in landline | mobile:
+            with self.subTest(phone=invitation.partner_phone):
+                with self.assertRaisesRegex(UserError, "mobile number|blacklisted"):
+                    self._schedule(invitation, notify_by_sms=True)
+                self.assertFalse(invitation.event_id, "refused: nothing scheduled")
+                self.assertFalse(self._new_sms)
+                self.assertFalse(invitation.invitation_sent_at)
+
+    @freeze_time(NOW)
+    def test_a_candidate_without_contact_gets_one_for_the_calendar(self):
+        invitation = self._new_invitation("Jan Peeters", "+32 470 12 34 56", tz="Europe/Brussels")
+        self.assertFalse(invitation.partner_id)
+        self._schedule(invitation, lang="fr_FR")
+        partner = invitation.partner_id
+        self.assertEqual(partner.name, "Jan Peeters")
+        self.assertEqual(partner.phone, "+32 470 12 34 56")
+        self.assertEqual(partner.tz, "Europe/Brussels")
+        self.assertEqual(partner.lang, "fr_FR")
+        self.assertIn(partner, invitation.event_id.partner_ids)
+        self.assertIn("15 janv. 2026 à 10:00", self._candidate_sms(invitation).body)
+        self.assertFalse(self._new_mails.filtered(lambda m: partner in m.recipient_ids))
+
+    @freeze_time(NOW)
+    def test_bad_schedules_are_refused_and_change_nothing(self):
+        invitation = self._new_invitation(
+            "Camille Laurent", "+33 6 12 34 56 78", email="camille@example.fr"
+        )
+        bad_values = {
+            "in the past": {"start": datetime(2026, 1, 14, 9, 0)},
+            "ends before it starts": {"stop": self.INTERVIEW - timedelta(minutes=5)},
+            "same time offered twice": {"alternative_starts": [self.INTERVIEW]},
+            "other time in the past": {"alternative_starts": [datetime(2026, 1, 13, 9, 0)]},
+            "four other times": {
+                "alternative_starts": [self.INTERVIEW + timedelta(days=day) for day in range(1, 5)]
+            },
+            "no interviewer": {"interviewer_ids": []},
+            "no address": {"location_id": False},
+        }
+        for label, values in bad_values.items():
+            with self.subTest(label), self.assertRaises(UserError):
+                self._schedule(invitation, **values)
+        self.assertFalse(invitation.event_id)
+        self.assertFalse(invitation.slot_ids)
+        self.assertFalse(self._new_mails)
+        self.assertEqual(invitation.state, "invited")
+        invitation.state = "cancelled"
+        with self.assertRaisesRegex(UserError, "closed"):
+            self._schedule(invitation)
+
+    @freeze_time(NOW)
+    def test_rescheduling_moves_the_same_event_and_settles_the_other_times(self):
+        invitation = self._new_invitation(
+            "Camille Laurent", "+33 6 12 34 56 78", email="camille@example.fr"
+        )
+        self._schedule(invitation, alternative_starts=[datetime(2026, 1, 16, 13, 0)])
+        event = invitation.event_id
+        proposed = self.env["hr.invitation.slot"].create(
+            {
+                "invitation_id": invitation.id,
+                "start": datetime(2026, 1, 20, 15, 0),
+                "stop": datetime(2026, 1, 20, 16, 0),
+                "origin": "proposed",
+            }
+        )
+        invitation.state = "confirmed"
+        invitation.reminder_mail_sent_at = datetime(2026, 1, 14, 9, 0)
+        self._schedule(
+            invitation,
+            start=datetime(2026, 1, 20, 15, 0),
+            stop=datetime(2026, 1, 20, 16, 0),
+        )
+        self.assertEqual(invitation.event_id, event, "the same event moves")
+        self.assertEqual(event.start, datetime(2026, 1, 20, 15, 0))
+        self.assertEqual(proposed.state, "chosen")
+        self.assertEqual(
+            (invitation.slot_ids - proposed).mapped("state"), ["dismissed"], "old offer closed"
+        )
+        self.assertEqual(invitation.state, "invited", "the candidate confirms the new time")
+        self.assertFalse(invitation.reminder_mail_sent_at, "the reminder is due again")
+
+    @freeze_time(NOW)
+    def test_moving_the_event_in_the_calendar_resets_the_reminders(self):
+        invitation = self._new_invitation(
+            "Camille Laurent", "+33 6 12 34 56 78", email="camille@example.fr"
+        )
+        self._schedule(invitation)
+        invitation.write({"reminder_mail_sent_at": datetime(2026, 1, 14, 9, 0)})
+        invitation.event_id.with_user(self.interviewer).write({"name": "Renamed"})
+        self.assertTrue(invitation.reminder_mail_sent_at, "a rename is not a move")
+        invitation.event_id.write(
+            {"start": datetime(2026, 1, 16, 9, 0), "stop": datetime(2026, 1, 16, 10, 0)}
+        )
+        self.assertFalse(invitation.reminder_mail_sent_at)
+        self.assertEqual(invitation.interview_start, datetime(2026, 1, 16, 9, 0))
+        self.assertEqual(invitation.reminder_due_at, datetime(2026, 1, 15, 9, 0))
+        self.assertEqual(invitation.no_show_due_at, datetime(2026, 1, 16, 10, 0))
