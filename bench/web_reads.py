@@ -34,3 +34,19 @@ def without_addon_fields(model, specification):
     """The same specification without this addon's fields: what the view reads without it."""
     added = addon_field_names(model)
     return {name: spec for name, spec in specification.items() if name not in added}
+
+
+def pivot_read_group(model):
+    """The ``read_group`` arguments of the model's default pivot view, with the graph view's
+    grouping as columns: (measures as ``name:aggregator``, groupby fields)."""
+    measures, groupby = [], []
+    for view_type in ("pivot", "graph"):
+        arch = model.get_views([(False, view_type)])["views"][view_type]["arch"]
+        for node in etree.fromstring(arch).iter("field"):
+            name = node.get("name")
+            if node.get("type") == "measure":
+                spec = f"{name}:{model._fields[name].aggregator}"
+                measures += [spec] if spec not in measures else []
+            elif node.get("type") in (None, "row", "col") and name not in groupby:
+                groupby.append(name)
+    return measures, groupby
