@@ -1,5 +1,5 @@
 import secrets
-from collections import namedtuple
+from collections import defaultdict, namedtuple
 from datetime import timedelta
 
 from markupsafe import Markup
@@ -365,12 +365,10 @@ class HrInvitation(models.Model):
 
     def _apply_call_plans(self, windows, guesses):
         """Write each invitation's window, move its call activity and log the plan."""
-        for invitation in self:
-            invitation._write_plan(windows[invitation.id], guesses[invitation.id])
-        self._schedule_call_activities()
-        self._message_log_batch(
-            bodies={invitation.id: invitation._get_plan_message() for invitation in self}
-        )
+        self._write_plans(windows, guesses)
+        messages = {invitation.id: invitation._get_plan_message() for invitation in self}
+        self._schedule_call_activities(messages)
+        self._message_log_batch(bodies=messages)
 
     def _get_next_call_windows(self, limit=3):
         """The next call windows the planner offers, to agree a call back with the candidate."""
@@ -433,18 +431,25 @@ class HrInvitation(models.Model):
                 )
             )
 
-    def _write_plan(self, window, guess):
+    def _write_plans(self, windows, guesses):
+        """Write the plans: one write per distinct plan, as candidates of one zone share theirs."""
+        by_values = defaultdict(list)
+        for invitation in self:
+            values = invitation._prepare_plan_values(windows[invitation.id], guesses[invitation.id])
+            by_values[tuple(sorted(values.items()))].append(invitation.id)
+        for values, ids in by_values.items():
+            self.browse(ids).write(dict(values))
+
+    def _prepare_plan_values(self, window, guess):
         self.ensure_one()
-        self.write(
-            {
-                "next_call_at": to_naive_utc(window.start),
-                "next_call_end": to_naive_utc(window.end),
-                "next_call_window": window.kind,
-                "candidate_tz": guess.tz,
-                "tz_uncertain": guess.uncertain,
-                "state": "calling" if self.state in PLANNABLE_STATES else self.state,
-            }
-        )
+        return {
+            "next_call_at": to_naive_utc(window.start),
+            "next_call_end": to_naive_utc(window.end),
+            "next_call_window": window.kind,
+            "candidate_tz": guess.tz,
+            "tz_uncertain": guess.uncertain,
+            "state": "calling" if self.state in PLANNABLE_STATES else self.state,
+        }
 
     def _get_plan_message(self):
         self.ensure_one()
@@ -474,8 +479,11 @@ class HrInvitation(models.Model):
     # Activities
     # ------------------------------------------------------------------
 
-    def _schedule_call_activities(self):
-        """Create or move the "Invitation call" activity of each invitation, in batch."""
+    def _schedule_call_activities(self, notes):
+        """Create or move the "Invitation call" activity of each invitation, in batch.
+
+        ``notes`` maps an invitation id to its activity note (the plan message).
+        """
         activity_type = self.env.ref("hr_recruitment_invitation.mail_activity_type_invitation_call")
         existing = self.env["mail.activity"].search(
             [
@@ -485,9 +493,10 @@ class HrInvitation(models.Model):
             ]
         )
         by_invitation = {activity.res_id: activity for activity in existing}
+        model_id = self.env["ir.model"]._get_id(self._name)
         to_create = []
         for invitation in self:
-            values = invitation._prepare_call_activity_values()
+            values = invitation._prepare_call_activity_values(notes[invitation.id])
             activity = by_invitation.get(invitation.id)
             if activity:
                 activity.write(values)
@@ -496,19 +505,19 @@ class HrInvitation(models.Model):
                     dict(
                         values,
                         activity_type_id=activity_type.id,
-                        res_model_id=self.env["ir.model"]._get_id(self._name),
+                        res_model_id=model_id,
                         res_id=invitation.id,
                     )
                 )
         self.env["mail.activity"].create(to_create)
 
-    def _prepare_call_activity_values(self):
+    def _prepare_call_activity_values(self, note):
         self.ensure_one()
         return {
             "user_id": self._get_next_caller().id,
             "date_deadline": self._recruiter_date(self.next_call_at),
             "summary": self.env._("Call %(name)s", name=self.candidate_id.display_name),
-            "note": self._get_plan_message(),
+            "note": note,
         }
 
     def _close_call_activities(self, feedback):
