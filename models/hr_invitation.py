@@ -17,6 +17,8 @@ from odoo.addons.hr_recruitment_invitation.tools import (
 )
 from odoo.addons.hr_recruitment_invitation.tools.utc import local_date, to_naive_utc, to_utc
 
+from .record_counts import count_per_record
+
 INVITATION_STATES = [
     ("draft", "To Plan"),
     ("calling", "Calling"),
@@ -243,13 +245,13 @@ class HrInvitation(models.Model):
 
     @api.depends("concern_ids")
     def _compute_concern_count(self):
-        counts = self._count_children("hr.invitation.concern")
+        counts = count_per_record(self, "hr.invitation.concern", "invitation_id")
         for invitation in self:
             invitation.concern_count = counts.get(invitation.id, 0)
 
     @api.depends("escalation_ids")
     def _compute_escalation_count(self):
-        counts = self._count_children("hr.invitation.escalation")
+        counts = count_per_record(self, "hr.invitation.escalation", "invitation_id")
         for invitation in self:
             invitation.escalation_count = counts.get(invitation.id, 0)
 
@@ -262,13 +264,6 @@ class HrInvitation(models.Model):
     def _get_answered_topics(self):
         """Concern topics the invitation call answered."""
         return self.concern_ids.filtered(lambda concern: concern.state == "answered").topic_id
-
-    def _count_children(self, model_name):
-        """Count the records of ``model_name`` per invitation in one grouped query."""
-        groups = self.env[model_name]._read_group(
-            [("invitation_id", "in", self.ids)], ["invitation_id"], ["__count"]
-        )
-        return {invitation.id: count for invitation, count in groups}
 
     @api.depends("next_call_at", "candidate_tz")
     @api.depends_context("uid")
