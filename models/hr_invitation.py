@@ -656,6 +656,12 @@ class HrInvitation(models.Model):
     def action_cancel(self):
         self._set_call_result("cancelled")
         self.activity_unlink(["hr_recruitment_invitation.mail_activity_type_invitation_call"])
+        self._archive_upcoming_interviews()
+
+    def _archive_upcoming_interviews(self):
+        """Free the interviewers' calendars of the interviews that have not started yet."""
+        upcoming = self.event_id.filtered(lambda event: event.start > fields.Datetime.now())
+        upcoming.action_archive()
 
     def action_reset_draft(self):
         self.write({"state": "draft"})
