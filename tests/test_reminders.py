@@ -1,3 +1,4 @@
+import smtplib
 from datetime import datetime, timedelta
 from unittest.mock import patch
 
@@ -95,6 +96,28 @@ class TestReminders(InterviewCase):
             .filtered(lambda mail: "reminder" in mail.subject),
             "the failed attempt leaves no half-sent mail behind",
         )
+        self._run("_cron_send_interview_reminders", "2026-01-14 09:45:00")
+        self.assertEqual(len(self._reminder_mails(invitation)), 1, "the next run sends it")
+        self.assertEqual(invitation.reminder_mail_sent_at, datetime(2026, 1, 14, 9, 45))
+
+    def test_a_mail_server_refusing_the_message_leaves_the_reminder_to_retry(self):
+        """The server answers, then refuses the message itself (SMTP 554) at send time."""
+        invitation = self._scheduled(notify_by_sms=False)
+        with (
+            freeze_time(DAY_BEFORE),
+            self.mock_mail_gateway(),
+            patch.object(
+                self.testing_smtp_session,
+                "send_message",
+                side_effect=smtplib.SMTPDataError(554, b"5.7.1 Message rejected"),
+            ),
+            self.assertLogs("odoo.addons.mail.models.mail_mail", "ERROR"),
+            self.assertLogs(LOGGER, "WARNING") as logs,
+        ):
+            self.env["hr.invitation"]._cron_send_interview_reminders()
+        self.assertIn("Message rejected", logs.output[0])
+        self.assertFalse(invitation.reminder_mail_sent_at, "refused: not marked sent")
+        self.assertFalse(self.emails, "nothing reached a mailbox")
         self._run("_cron_send_interview_reminders", "2026-01-14 09:45:00")
         self.assertEqual(len(self._reminder_mails(invitation)), 1, "the next run sends it")
         self.assertEqual(invitation.reminder_mail_sent_at, datetime(2026, 1, 14, 9, 45))
