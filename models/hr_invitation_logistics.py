@@ -495,9 +495,14 @@ class HrInvitation(models.Model):
         )
 
     def _create_candidate_sms(self, template):
-        """A text message to the candidate only: an sms.sms record, never a chatter message."""
+        """A text message to the candidate only: an sms.sms record, never a chatter message.
+
+        It ends with a one-line privacy notice in the candidate's language.
+        """
         self.ensure_one()
         body = self._render_for_candidate(template, ("body",))["body"]
+        lang = self.partner_id.lang or self.env.lang
+        body += "\n" + self.with_context(lang=lang)._get_sms_privacy_notice()
         return (
             self.env["sms.sms"]
             .sudo()

@@ -37,7 +37,7 @@ class HrInvitation(models.Model):
                 invitation.application_closed_at = invitation.application_closed_at or now
 
     def _get_privacy_notice(self):
-        """The short notice of the candidate's page and messages, in the reader's language."""
+        """The short notice of the candidate's page and emails, in the reader's language."""
         self.ensure_one()
         company = self.company_id
         return self.env._(
@@ -46,8 +46,17 @@ class HrInvitation(models.Model):
             "them, contact %(contact)s.",
             company=company.name,
             months=company.invitation_anonymise_months,
-            contact=company.email or company.phone or company.name,
+            contact=self._get_privacy_contact(),
         )
+
+    def _get_sms_privacy_notice(self):
+        """The notice of the candidate's text messages: one short line, in the reader's language."""
+        self.ensure_one()
+        return self.env._("Your data and privacy: %(contact)s", contact=self._get_privacy_contact())
+
+    def _get_privacy_contact(self):
+        company = self.company_id
+        return company.email or company.phone or company.name
 
     # ------------------------------------------------------------------
     # Anonymisation cron

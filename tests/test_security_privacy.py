@@ -25,6 +25,7 @@ class TestSecurityPrivacy(InterviewCase, HttpCase):
             self.invitation = self._scheduled("Camille Laurent", "+33 6 12 34 56 78")
             self.applicant = self.invitation.applicant_id
             self.invitation_mail = self._new_mails
+            self.invitation_sms = self._new_sms
             self.token = self.invitation._portal_ensure_token()
             self.other = self._scheduled("Lukas Schmidt", "+49 151 23456789")
             self.still_applying = self.other.applicant_id
@@ -160,3 +161,27 @@ class TestSecurityPrivacy(InterviewCase, HttpCase):
         self.assertEqual(len(mail), 1)
         self.assertIn("anonymises them 12 months after", mail.body_html)
         self.assertIn("jobs@invitation-test.example.com", mail.body_html)
+
+    def test_the_candidate_texts_end_with_a_short_privacy_line(self):
+        """The invitation, the reminder and (without a company email) the company's phone."""
+        invitation_sms = self.invitation_sms.filtered(
+            lambda sms: sms.partner_id == self.invitation.partner_id
+        )
+        with freeze_time("2025-01-07 09:30:00"), self.mock_mail_gateway(), self.mockSMSGateway():
+            self.env["hr.invitation"]._cron_send_interview_reminders()
+        reminders = [sms["body"] for sms in self._sms if "reminder" in sms["body"]]
+        self.assertEqual(len(reminders), 2)
+        bodies = [invitation_sms.body, *reminders]
+        notice = "Your data and privacy: jobs@invitation-test.example.com"
+        for body in bodies:
+            self.assertEqual(body.splitlines()[-1], notice)
+        self.company.partner_id.write({"email": False, "phone": "+32 2 555 12 12"})
+        self.assertEqual(
+            self.invitation._get_sms_privacy_notice(), "Your data and privacy: +32 2 555 12 12"
+        )
+        self.assertLessEqual(len(notice), 60, "a short line: texts are paid by the segment")
+        _logger.info(
+            "SMS privacy notice: %s texts checked, notice of %s characters",
+            len(bodies),
+            len(notice),
+        )
