@@ -21,6 +21,9 @@ INTERVIEW = datetime(2025, 1, 8, 9, 0)
 class TestSecurityPrivacy(InterviewCase, HttpCase):
     def setUp(self):
         super().setUp()
+        self.approver = self._new_company_user(
+            "inv_privacy_approver", "hr_recruitment_invitation.group_escalation_approver"
+        )
         with freeze_time("2025-01-06 10:00:00"):
             self.invitation = self._scheduled("Camille Laurent", "+33 6 12 34 56 78")
             self.applicant = self.invitation.applicant_id
@@ -67,6 +70,11 @@ class TestSecurityPrivacy(InterviewCase, HttpCase):
         )
         invitation.write({"decline_reason": "Private reason", "pickup_point": "My home address"})
         invitation.message_post(body="Candidate said: my home is at 5 Rose Street")
+        escalation = self.env["hr.invitation.escalation"].create(
+            {"invitation_id": invitation.id, "reason": "Relocating to Lyon with his wife"}
+        )
+        escalation.decision_note = "Earns 5,200 now, back surgery in May"
+        escalation.message_post(body="Told me about his divorce")
 
     def _refuse(self, applicant):
         with freeze_time(REFUSED_ON):
@@ -87,6 +95,9 @@ class TestSecurityPrivacy(InterviewCase, HttpCase):
             "calls": len(invitations.call_ids),
             "concerns": len(invitations.concern_ids),
             "feedback": len(invitations.feedback_ids),
+            "escalations": invitations.escalation_ids.mapped(
+                lambda esc: (esc.state, esc.requested_by_id, esc.approver_id, esc.requested_at)
+            ),
             "report rows": report,
             "states": invitations.mapped("state"),
             "ratings": invitations.feedback_ids.mapped("call_rating"),
@@ -120,12 +131,20 @@ class TestSecurityPrivacy(InterviewCase, HttpCase):
         self.assertFalse(invitation.feedback_ids.unclear_note)
         bodies = " ".join(str(body) for body in invitation.message_ids.mapped("body"))
         self.assertNotIn("Rose Street", bodies)
+        escalation = invitation.escalation_ids
+        self.assertEqual(escalation.reason, "Anonymised")
+        self.assertFalse(escalation.decision_note)
+        self.assertFalse(escalation.activity_ids, "the approval activity quoted the reason")
+        bodies = " ".join(str(body) for body in escalation.message_ids.mapped("body"))
+        self.assertNotIn("divorce", bodies)
         self.assertEqual(self._counts(), counts, "counts, states and ratings stay")
         # The other invitation, whose application is open, keeps everything.
         self.assertEqual(self.other.pickup_point, "My home address")
         self.assertEqual(self.other.feedback_ids.comment, "The recruiter was kind")
         self.assertEqual(self.other.candidate_id.partner_phone, "+49 151 23456789")
         self.assertTrue(self.other.access_token)
+        self.assertEqual(self.other.escalation_ids.reason, "Relocating to Lyon with his wife")
+        self.assertTrue(self.other.escalation_ids.activity_ids)
 
         self.assertEqual(self._run_cron("2026-02-10 09:00:00"), 0, "anonymised once")
         with freeze_time("2026-01-10 09:02:00"):
