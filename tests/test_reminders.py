@@ -1,3 +1,4 @@
+import logging
 import smtplib
 from datetime import datetime, timedelta
 from unittest.mock import patch
@@ -12,6 +13,8 @@ from .common import InterviewCase
 SCHEDULED_ON = "2026-01-12 10:00:00"  # Monday: the interview is on Thursday 09:00 UTC
 DAY_BEFORE = "2026-01-14 09:30:00"  # 23.5 hours before
 LOGGER = "odoo.addons.hr_recruitment_invitation.models.hr_invitation_logistics"
+
+_logger = logging.getLogger(__name__)
 
 
 @tagged("post_install", "-at_install")
@@ -99,6 +102,7 @@ class TestReminders(InterviewCase):
         self._run("_cron_send_interview_reminders", "2026-01-14 09:45:00")
         self.assertEqual(len(self._reminder_mails(invitation)), 1, "the next run sends it")
         self.assertEqual(invitation.reminder_mail_sent_at, datetime(2026, 1, 14, 9, 45))
+        _logger.info("failing gateway: mail server down at send time, 0 marked sent, 1 after")
 
     def test_a_mail_server_refusing_the_message_leaves_the_reminder_to_retry(self):
         """The server answers, then refuses the message itself (SMTP 554) at send time."""
@@ -121,6 +125,7 @@ class TestReminders(InterviewCase):
         self._run("_cron_send_interview_reminders", "2026-01-14 09:45:00")
         self.assertEqual(len(self._reminder_mails(invitation)), 1, "the next run sends it")
         self.assertEqual(invitation.reminder_mail_sent_at, datetime(2026, 1, 14, 9, 45))
+        _logger.info("failing gateway: mail refused (554) at send time, 0 marked sent, 1 after")
 
     def test_a_failing_sms_gateway_leaves_the_text_reminder_to_retry(self):
         invitation = self._scheduled()
@@ -145,6 +150,7 @@ class TestReminders(InterviewCase):
         self.assertEqual(len(self._sms), 1)
         self.assertFalse(self._new_mails, "the email is not sent twice")
         self.assertEqual(invitation.reminder_sms_sent_at, datetime(2026, 1, 14, 9, 45))
+        _logger.info("failing gateway: 2 SMS failures at send time, 0 marked sent, 1 text after")
 
     def test_an_overlapping_run_does_not_send_again(self):
         """A run that found the invitation before another run committed skips it under lock."""

@@ -152,7 +152,8 @@ class TestSecurityPrivacy(InterviewCase, HttpCase):
             response = self.url_open(f"/my/interviews/{invitation.id}?access_token={self.token}")
         self.assertEqual(response.status_code, 404, "the candidate's old link opens nothing")
         _logger.info(
-            "anonymisation: 2 invitations tried, 1 anonymised, counts unchanged: %s",
+            "anonymisation: 2 invitations tried, 1 anonymised (1 escalation's reason, note, "
+            "activity and chatter wiped, 1 kept), counts unchanged: %s",
             self._counts() == counts,
         )
 
