@@ -216,7 +216,7 @@ class TestScheduling(InterviewCase):
                 for text in sms_texts:
                     self.assertIn(text, sms_body)
                 self.assertIn("Rue de la Loi 16, 1000 Brussels, Belgium", sms_body)
-                self.assertTrue(sms_body.endswith(link))
+                self.assertIn(f"{link}\n", sms_body, "the link ends its line, whole")
 
     @freeze_time(NOW)
     def test_the_candidate_link_never_reaches_the_chatter(self):
