@@ -93,6 +93,7 @@ class HrInvitation(models.Model):
         invitations.concern_ids.write({"note": False})
         invitations.feedback_ids.write({"unclear_note": False, "comment": False})
         invitations._wipe_escalation_text()
+        invitations._wipe_review_text()
         invitations.activity_ids.unlink()
         invitations._wipe_message_bodies(invitations)
         invitations.write(
@@ -127,6 +128,14 @@ class HrInvitation(models.Model):
         escalations.write({"reason": self.env._("Anonymised"), "decision_note": False})
         escalations.activity_ids.unlink()
         self._wipe_message_bodies(escalations)
+
+    def _wipe_review_text(self):
+        """The post-interview reviews' lessons and chatter text; their topics remain."""
+        reviews = self.review_ids
+        if not reviews:
+            return
+        reviews.write({"lesson": False})
+        self._wipe_message_bodies(reviews)
 
     @api.model
     def _wipe_message_bodies(self, records):

@@ -75,6 +75,10 @@ class TestSecurityPrivacy(InterviewCase, HttpCase):
         )
         escalation.decision_note = "Earns 5,200 now, back surgery in May"
         escalation.message_post(body="Told me about his divorce")
+        review = self.env["hr.invitation.review"].create(
+            {"invitation_id": invitation.id, "lesson": "Mention the night shifts: she has kids"}
+        )
+        review.message_post(body="She looked tired, sick husband")
 
     def _refuse(self, applicant):
         with freeze_time(REFUSED_ON):
@@ -98,6 +102,7 @@ class TestSecurityPrivacy(InterviewCase, HttpCase):
             "escalations": invitations.escalation_ids.mapped(
                 lambda esc: (esc.state, esc.requested_by_id, esc.approver_id, esc.requested_at)
             ),
+            "reviews": invitations.review_ids.mapped(lambda rev: (rev.user_id, rev.create_date)),
             "report rows": report,
             "states": invitations.mapped("state"),
             "ratings": invitations.feedback_ids.mapped("call_rating"),
@@ -137,6 +142,11 @@ class TestSecurityPrivacy(InterviewCase, HttpCase):
         self.assertFalse(escalation.activity_ids, "the approval activity quoted the reason")
         bodies = " ".join(str(body) for body in escalation.message_ids.mapped("body"))
         self.assertNotIn("divorce", bodies)
+        review = invitation.review_ids
+        self.assertFalse(review.lesson)
+        bodies = " ".join(str(body) for body in review.message_ids.mapped("body"))
+        self.assertNotIn("husband", bodies)
+        self.assertEqual(self.other.review_ids.lesson, "Mention the night shifts: she has kids")
         self.assertEqual(self._counts(), counts, "counts, states and ratings stay")
         # The other invitation, whose application is open, keeps everything.
         self.assertEqual(self.other.pickup_point, "My home address")
@@ -153,7 +163,8 @@ class TestSecurityPrivacy(InterviewCase, HttpCase):
         self.assertEqual(response.status_code, 404, "the candidate's old link opens nothing")
         _logger.info(
             "anonymisation: 2 invitations tried, 1 anonymised (1 escalation's reason, note, "
-            "activity and chatter wiped, 1 kept), counts unchanged: %s",
+            "activity and chatter, 1 review's lesson and chatter wiped; 1 of each kept), "
+            "counts unchanged: %s",
             self._counts() == counts,
         )
 
