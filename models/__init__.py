@@ -6,6 +6,7 @@ from . import hr_candidate
 from . import hr_candidate_experience
 from . import hr_applicant
 from . import hr_invitation
+from . import hr_invitation_portal
 from . import hr_invitation_call
 from . import hr_invitation_slot
 from . import hr_invitation_concern_topic

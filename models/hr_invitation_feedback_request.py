@@ -9,9 +9,9 @@ the candidate can change their feedback until the link expires.
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 
-from .hr_invitation import PORTAL_TEXT_MAX_LENGTH, PORTAL_TOKEN_VALIDITY
 from .hr_invitation_feedback import ACCURACY
 from .hr_invitation_logistics import CRON_BATCH_SIZE
+from .hr_invitation_portal import PORTAL_TEXT_MAX_LENGTH, PORTAL_TOKEN_VALIDITY
 
 FEEDBACK_STATES = ("attended",)
 FEEDBACK_SINGLE_FIELDS = ("call_rating", "logistics_clear", "recommend_score")

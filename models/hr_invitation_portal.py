@@ -1,0 +1,610 @@
+"""The candidate's interview page: who may open it, what it shows, and the answers it takes.
+
+The page is reached from the open internet without an account, through a link with a 256-bit
+token that expires (portal.mixin's never does); every answer is validated before anything is
+written, and is idempotent.
+"""
+
+import secrets
+from datetime import timedelta
+
+from markupsafe import Markup
+
+from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
+from odoo.tools import consteq
+
+from odoo.addons.hr_recruitment_invitation.tools import (
+    candidate_input,
+    interview_logistics,
+)
+
+# Candidate portal: the link works until 14 days after the interview's end.
+PORTAL_TOKEN_VALIDITY = timedelta(days=14)
+PORTAL_TOKEN_BYTES = 32  # 256 bits from the OS's CSPRNG
+PORTAL_ANSWER_STATES = ("invited", "confirmed")
+PORTAL_MAX_PROPOSALS = 3
+PORTAL_PROPOSAL_MIN_NOTICE = timedelta(hours=1)
+PORTAL_ARRIVAL_MAX_ADVANCE = timedelta(hours=6)
+PORTAL_TEXT_MAX_LENGTH = 2000
+PORTAL_PICKUP_POINT_MAX_LENGTH = 200
+PORTAL_ACTIVITY_TYPES = {
+    "reschedule": "hr_recruitment_invitation.mail_activity_type_interview_reschedule",
+    "parking": "hr_recruitment_invitation.mail_activity_type_interview_parking",
+    "pickup": "hr_recruitment_invitation.mail_activity_type_interview_pickup",
+}
+
+
+class HrInvitation(models.Model):
+    _inherit = "hr.invitation"
+
+    # The candidate's answers on their interview page (travel_mode, expected_arrival,
+    # needs_parking, pickup_point and pickup_at are declared with the interview logistics).
+    portal_confirmed_at = fields.Datetime(
+        "Confirmed by the Candidate On", copy=False, readonly=True
+    )
+    declined_at = fields.Datetime("Declined On", copy=False, readonly=True)
+    decline_reason = fields.Text("Reason for Declining", copy=False, readonly=True)
+    reschedule_requested_at = fields.Datetime(
+        "New Time Asked On",
+        copy=False,
+        readonly=True,
+        help="The candidate asked for another time on their interview page; set the new time and "
+        "let them confirm it.",
+    )
+    what_to_bring = fields.Text(
+        help="Shown to the candidate on their interview page. Empty: what the job position says.",
+    )
+    # The candidate's key to their interview page: recruiters only (RPC reads included).
+    access_token = fields.Char(groups="hr_recruitment.group_hr_recruitment_user", copy=False)
+
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for invitation in self:
+            invitation.access_url = f"/my/interviews/{invitation.id}"
+
+    # ------------------------------------------------------------------
+    # Candidate portal: access
+    # ------------------------------------------------------------------
+
+    def _portal_ensure_token(self):
+        """A 256-bit random token (portal.mixin's uuid4 carries only 122 random bits)."""
+        self.ensure_one()
+        invitation = self.sudo()
+        if not invitation.access_token:
+            invitation.write({"access_token": secrets.token_urlsafe(PORTAL_TOKEN_BYTES)})
+        return invitation.access_token
+
+    def _is_portal_access_valid(self, token):
+        """Whether ``token`` opens this invitation's interview page now.
+
+        The one rule for every portal route: the right token (constant-time comparison), an
+        interview to show, not cancelled, and not later than 14 days after the interview's end.
+        """
+        self.ensure_one()
+        if not (isinstance(token, str) and token and self.access_token):
+            return False
+        if not consteq(self.access_token, token):
+            return False
+        if self.state == "cancelled" or not self.event_id:
+            return False
+        return fields.Datetime.now() <= self.interview_stop + PORTAL_TOKEN_VALIDITY
+
+    def _check_portal_answerable(self):
+        """Raise unless the candidate can still answer: invitation open, interview ahead."""
+        self.ensure_one()
+        if self._is_portal_answerable():
+            return
+        if self.state not in PORTAL_ANSWER_STATES:
+            raise UserError(
+                self.env._("This invitation is closed: contact the recruiter if you need anything.")
+            )
+        raise UserError(
+            self.env._(
+                "Your interview time has passed: contact the recruiter if you need anything."
+            )
+        )
+
+    def _check_portal_confirmed(self):
+        self._check_portal_answerable()
+        if self.state != "confirmed":
+            raise UserError(
+                self.env._("Please confirm that you will come first, then tell us how you travel.")
+            )
+
+    # ------------------------------------------------------------------
+    # Candidate portal: what the page shows
+    # ------------------------------------------------------------------
+
+    def _get_portal_values(self, lang_code):
+        """Everything the interview page shows, and nothing else (no record is rendered)."""
+        self.ensure_one()
+        invitation = self.with_context(lang=lang_code)
+        address = invitation._get_portal_address()
+        candidate_time = invitation._get_interview_time_for_candidate
+        pending = invitation.slot_ids.filtered(
+            lambda slot: slot.state == "chosen" or (slot.origin, slot.state) == ("proposed", "open")
+        )
+        return {
+            "company_name": invitation.company_id.name,
+            "job_name": invitation.job_id.name,
+            "candidate_name": invitation.candidate_id.display_name,
+            "status": invitation._get_portal_status(),
+            "can_answer": invitation._is_portal_answerable(),
+            "when": candidate_time(),
+            "duration_minutes": round(invitation.event_id.duration * 60),
+            "address": address,
+            "map_url": invitation._get_portal_map_url(address),
+            "logistics": invitation._get_directions(),
+            "what_to_bring": invitation.what_to_bring or invitation.job_id.interview_what_to_bring,
+            "offered_slots": [
+                (invitation._get_portal_slot_key(slot), candidate_time(value=slot.start))
+                for slot in invitation._get_portal_offered_slots()
+            ],
+            "requested_times": [
+                candidate_time(value=slot.start) for slot in pending.sorted("start")
+            ]
+            if invitation.reschedule_requested_at
+            else [],
+            "max_proposals": PORTAL_MAX_PROPOSALS,
+            "travel_modes": invitation._fields["travel_mode"]._description_selection(
+                invitation.env
+            ),
+            "travel_mode": invitation.travel_mode,
+            "arrival_time": invitation._candidate_wall_time(invitation.expected_arrival),
+            "needs_parking": invitation.needs_parking,
+            "pickup_point": invitation.pickup_point or "",
+            "pickup_time": invitation._candidate_wall_time(invitation.pickup_at),
+            "decline_reason": invitation.decline_reason or "",
+        }
+
+    def _get_portal_status(self):
+        self.ensure_one()
+        if self.state == "invited":
+            return "reschedule" if self.reschedule_requested_at else "awaiting"
+        if self.state in ("confirmed", "declined"):
+            return self.state
+        return "closed"
+
+    def _is_portal_answerable(self):
+        self.ensure_one()
+        return self.state in PORTAL_ANSWER_STATES and fields.Datetime.now() < self.interview_start
+
+    def _get_portal_address(self):
+        """The interview's address on one line; the event's location when it has no address."""
+        self.ensure_one()
+        return self._get_interview_address() or self.event_id.location or ""
+
+    def _get_portal_map_url(self, address):
+        self.ensure_one()
+        return self.interview_map_url or interview_logistics.map_url([address])
+
+    @api.model
+    def _get_portal_slot_key(self, slot):
+        """How the page names an offered time: its start (UTC), not its record id."""
+        return slot.start.strftime("%Y%m%dT%H%M")
+
+    def _get_portal_offered_slots(self):
+        """The offered times the candidate can still pick instead of the planned one."""
+        now = fields.Datetime.now()
+        return self.slot_ids.filtered(
+            lambda slot: slot.origin == "offered" and slot.state == "open" and slot.start > now
+        )
+
+    def _candidate_wall_time(self, value):
+        """``HH:MM`` of a UTC datetime in the candidate's zone (for the page's time inputs)."""
+        self.ensure_one()
+        if not value:
+            return ""
+        return candidate_input.naive_utc_to_wall(value, self.candidate_tz).strftime("%H:%M")
+
+    def _get_portal_ics(self, lang_code):
+        """The interview as an .ics file, with only what the candidate may see.
+
+        Odoo's own export (calendar.event._get_ics_file) of an in-memory copy of the event:
+        no attendees' addresses, no internal description.
+        """
+        self.ensure_one()
+        invitation = self.with_context(lang=lang_code)
+        address = invitation._get_portal_address()
+        event = invitation.env["calendar.event"].new(
+            {
+                "name": invitation.env._(
+                    "Interview: %(job)s, %(company)s",
+                    job=invitation.job_id.name,
+                    company=invitation.company_id.name,
+                ),
+                "start": invitation.event_id.start,
+                "stop": invitation.event_id.stop,
+                "allday": False,
+                "location": address,
+                "description": invitation._get_portal_ics_description(address),
+                "alarm_ids": [Command.set(invitation.event_id.alarm_ids.ids)],
+                "partner_ids": [Command.clear()],
+                "partner_id": False,
+                "user_id": False,
+            }
+        )
+        return event._get_ics_file().get(event.id)
+
+    def _get_portal_ics_description(self, address):
+        lines = [self._get_portal_map_url(address)] if address else []
+        lines += [f"{label}: {text}" for label, text in self._get_directions()]
+        what_to_bring = self.what_to_bring or self.job_id.interview_what_to_bring
+        if what_to_bring:
+            lines.append(self.env._("What to bring: %(items)s", items=what_to_bring))
+        return Markup("<br/>").join(lines)
+
+    # ------------------------------------------------------------------
+    # Candidate portal: answers
+    # ------------------------------------------------------------------
+    # Each answer validates first (a UserError in the candidate's language, nothing written),
+    # does nothing when it repeats the current answer, and otherwise updates the invitation and
+    # the candidate's calendar attendee, posts one note and, when the recruiter has something
+    # to do, schedules or updates their activity.
+
+    def action_portal_confirm(self):
+        self.ensure_one()
+        if self.state == "confirmed":
+            return False
+        self._check_portal_answerable()
+        self._write_portal_answer(
+            {
+                "state": "confirmed",
+                "portal_confirmed_at": fields.Datetime.now(),
+                "reschedule_requested_at": False,
+            }
+        )
+        self._dismiss_open_slots(origins=("proposed",))
+        self.activity_unlink([PORTAL_ACTIVITY_TYPES["reschedule"]])
+        self._set_candidate_attendee_state("accepted")
+        recruiter_view = self._with_recruiter_lang()
+        recruiter_view._post_portal_note(
+            recruiter_view.env._(
+                "The candidate confirmed the interview of %(time)s.",
+                time=recruiter_view._format_for_recruiter(self.interview_start),
+            )
+        )
+        return True
+
+    def action_portal_decline(self, reason):
+        self.ensure_one()
+        if self.state == "declined":
+            return False
+        self._check_portal_answerable()
+        reason = self._clean_portal_text(
+            reason, PORTAL_TEXT_MAX_LENGTH, self.env._("Please tell us briefly why you decline.")
+        )
+        self._write_portal_answer(
+            {
+                "state": "declined",
+                "declined_at": fields.Datetime.now(),
+                "decline_reason": reason,
+                "reschedule_requested_at": False,
+            }
+        )
+        self._dismiss_open_slots(origins=("offered", "proposed"))
+        self.activity_unlink(list(PORTAL_ACTIVITY_TYPES.values()))
+        self._set_candidate_attendee_state("declined")
+        recruiter_view = self._with_recruiter_lang()
+        recruiter_view._post_portal_note(
+            recruiter_view.env._("The candidate declined the interview: %(reason)s", reason=reason)
+        )
+        return True
+
+    def action_portal_reschedule(self, slot=None, proposals=()):
+        """Ask for another time: one of the offered times, or up to three ``proposals``.
+
+        ``slot`` is the key of an offered time as the page gives it (_get_portal_slot_key, no
+        record id); ``proposals`` are the times as the candidate typed them
+        (``2026-02-03T14:30``), in their own zone.
+        """
+        self.ensure_one()
+        self._check_portal_answerable()
+        proposals = [value for value in proposals if value and value.strip()]
+        if slot and proposals:
+            raise UserError(
+                self.env._("Either pick one of the times we offer or propose your own, not both.")
+            )
+        if slot:
+            return self._portal_choose_slot(slot)
+        if proposals:
+            return self._portal_propose_times(proposals)
+        raise UserError(
+            self.env._(
+                "Pick one of the times we offer, or propose up to %(count)s times that suit you.",
+                count=PORTAL_MAX_PROPOSALS,
+            )
+        )
+
+    def _portal_choose_slot(self, key):
+        offered = self.slot_ids.filtered(
+            lambda slot: slot.origin == "offered" and self._get_portal_slot_key(slot) == key
+        )[:1]
+        if offered.state == "chosen" and self.reschedule_requested_at:
+            return False
+        slot = offered & self._get_portal_offered_slots()
+        if not slot:
+            raise UserError(
+                self.env._(
+                    "This time is no longer available: pick another one or propose your own."
+                )
+            )
+        self._ask_new_time(slot=slot)
+        return True
+
+    def _portal_propose_times(self, proposals):
+        starts = self._parse_portal_proposals(proposals)
+        current = self.slot_ids.filtered(lambda s: (s.origin, s.state) == ("proposed", "open"))
+        if self.reschedule_requested_at and starts == sorted(current.mapped("start")):
+            return False
+        self._ask_new_time(starts=starts)
+        return True
+
+    def _parse_portal_proposals(self, proposals):
+        try:
+            return candidate_input.future_proposals(
+                proposals,
+                self.candidate_tz,
+                fields.Datetime.now(),
+                PORTAL_MAX_PROPOSALS,
+                min_notice=PORTAL_PROPOSAL_MIN_NOTICE,
+            )
+        except candidate_input.CandidateInputError as error:
+            raise self._candidate_input_user_error(error) from None
+
+    def _ask_new_time(self, slot=None, starts=()):
+        """Record the candidate's request for another time and ask the recruiter to act."""
+        self.slot_ids.filtered(lambda s: s.state == "chosen").write({"state": "open"})
+        self._dismiss_open_slots(origins=("proposed",))
+        duration = self.interview_stop - self.interview_start
+        requested = slot or self.env["hr.invitation.slot"]
+        if slot:
+            slot.state = "chosen"
+        else:
+            requested = self.env["hr.invitation.slot"].create(
+                [
+                    {
+                        "invitation_id": self.id,
+                        "start": start,
+                        "stop": start + duration,
+                        "origin": "proposed",
+                    }
+                    for start in starts
+                ]
+            )
+        self._write_portal_answer(
+            {
+                "state": "invited",
+                "portal_confirmed_at": False,
+                "reschedule_requested_at": fields.Datetime.now(),
+            }
+        )
+        self._set_candidate_attendee_state("tentative")
+        recruiter_view = self._with_recruiter_lang()
+        times = "; ".join(recruiter_view._format_for_recruiter(s.start) for s in requested)
+        if slot:
+            body = recruiter_view.env._(
+                "The candidate cannot come at %(planned)s and picked an offered time instead: "
+                "%(times)s.",
+                planned=recruiter_view._format_for_recruiter(self.interview_start),
+                times=times,
+            )
+        else:
+            body = recruiter_view.env._(
+                "The candidate cannot come at %(planned)s and proposes: %(times)s.",
+                planned=recruiter_view._format_for_recruiter(self.interview_start),
+                times=times,
+            )
+        recruiter_view._ask_recruiter_to_act(
+            "reschedule",
+            recruiter_view.env._(
+                "Move the interview of %(name)s", name=self.candidate_id.display_name
+            ),
+            body,
+        )
+
+    def action_portal_set_travel(self, mode, arrival):
+        """How the candidate travels and when they expect to arrive (``13:45``, their zone)."""
+        self.ensure_one()
+        self._check_portal_confirmed()
+        modes = dict(self._fields["travel_mode"]._description_selection(self.env))
+        if mode not in modes:
+            raise UserError(self.env._("Please choose how you will travel."))
+        arrival_at = self._parse_portal_interview_day_time(arrival)
+        recruiter_view = self._record_travel_answer(
+            {"travel_mode": mode, "expected_arrival": arrival_at}
+        )
+        if not recruiter_view:
+            return False
+        mode_label = dict(
+            recruiter_view._fields["travel_mode"]._description_selection(recruiter_view.env)
+        )[mode]
+        recruiter_view._post_portal_note(
+            recruiter_view.env._(
+                "The candidate travels by %(mode)s and expects to arrive at %(time)s.",
+                mode=mode_label,
+                time=recruiter_view._format_for_recruiter(arrival_at),
+            )
+        )
+        return True
+
+    def action_portal_request_parking(self):
+        self.ensure_one()
+        self._check_portal_confirmed()
+        recruiter_view = self._record_travel_answer({"needs_parking": True})
+        if not recruiter_view:
+            return False
+        body = recruiter_view.env._(
+            "The candidate comes by car and needs a parking space on %(time)s.",
+            time=recruiter_view._format_for_recruiter(self.interview_start),
+        )
+        recruiter_view._ask_recruiter_to_act(
+            "parking",
+            recruiter_view.env._("Parking space for %(name)s", name=self.candidate_id.display_name),
+            body,
+        )
+        return True
+
+    def action_portal_request_pickup(self, point, at):
+        """Ask to be picked up at ``point`` at ``at`` (``13:15``, candidate's zone)."""
+        self.ensure_one()
+        self._check_portal_confirmed()
+        point = self._clean_portal_text(
+            point,
+            PORTAL_PICKUP_POINT_MAX_LENGTH,
+            self.env._("Please tell us where to pick you up."),
+        )
+        pickup_at = self._parse_portal_interview_day_time(at)
+        recruiter_view = self._record_travel_answer({"pickup_point": point, "pickup_at": pickup_at})
+        if not recruiter_view:
+            return False
+        body = recruiter_view.env._(
+            "The candidate asks to be picked up at %(point)s, %(time)s. Phone: %(phone)s.",
+            point=point,
+            time=recruiter_view._format_for_recruiter(pickup_at),
+            phone=self.partner_phone or "-",
+        )
+        recruiter_view._ask_recruiter_to_act(
+            "pickup",
+            recruiter_view.env._("Pick up %(name)s", name=self.candidate_id.display_name),
+            body,
+        )
+        return True
+
+    # ------------------------------------------------------------------
+    # Candidate portal: helpers of the answers
+    # ------------------------------------------------------------------
+
+    def _record_travel_answer(self, values):
+        """Write how a confirmed candidate comes, unless it is already what they said.
+
+        Returns this invitation in the recruiter's language to tell them, or None when
+        nothing changed.
+        """
+        if all(self[fname] == value for fname, value in values.items()):
+            return None
+        self._write_portal_answer(values)
+        self._set_candidate_attendee_state("accepted")
+        return self._with_recruiter_lang()
+
+    def _settle_reschedule_request(self):
+        """The interview moved: the candidate's request for another time is answered."""
+        asked = self.filtered("reschedule_requested_at")
+        if not asked:
+            return
+        asked.write({"reschedule_requested_at": False})
+        asked.activity_feedback(
+            [PORTAL_ACTIVITY_TYPES["reschedule"]], feedback=self.env._("The interview was moved.")
+        )
+
+    def _write_portal_answer(self, values):
+        """Write an answer; the answer's note says what changed, so no tracking message."""
+        self.with_context(mail_notrack=True).write(values)
+
+    def _clean_portal_text(self, value, max_length, missing_message):
+        text = (value or "").strip()
+        if not text:
+            raise UserError(missing_message)
+        if len(text) > max_length:
+            raise UserError(
+                self.env._(
+                    "Please keep it under %(count)s characters.",
+                    count=max_length,
+                )
+            )
+        return text
+
+    def _parse_portal_interview_day_time(self, value):
+        """Naive UTC of a time (``13:45``, candidate's zone) on the interview's day."""
+        try:
+            return candidate_input.arrival_on_interview_day(
+                self.interview_start, value, self.candidate_tz, PORTAL_ARRIVAL_MAX_ADVANCE
+            )
+        except candidate_input.CandidateInputError as error:
+            raise self._candidate_input_user_error(error) from None
+
+    def _candidate_input_user_error(self, error):
+        """The translated explanation of a candidate_input error."""
+        if isinstance(error, candidate_input.NonExistentLocalTime):
+            message = self.env._(
+                "This time does not exist in your time zone (the clocks change then): "
+                "please choose another time."
+            )
+        elif isinstance(error, candidate_input.ArrivalAfterStart):
+            message = self.env._(
+                "Please choose a time before your interview starts (%(time)s).",
+                time=self._get_interview_time_for_candidate(),
+            )
+        elif isinstance(error, candidate_input.ArrivalTooEarly):
+            message = self.env._(
+                "This is more than %(hours)s hours before your interview: please check the time.",
+                hours=int(PORTAL_ARRIVAL_MAX_ADVANCE.total_seconds() // 3600),
+            )
+        elif isinstance(error, candidate_input.ProposalInThePast):
+            message = self.env._("Please propose times at least one hour from now.")
+        elif isinstance(error, candidate_input.TooManyProposals):
+            message = self.env._(
+                "Please propose at most %(count)s times.", count=PORTAL_MAX_PROPOSALS
+            )
+        else:
+            message = self.env._("Please give a valid date or time.")
+        return UserError(message)
+
+    def _dismiss_open_slots(self, origins):
+        self.slot_ids.filtered(lambda slot: slot.state == "open" and slot.origin in origins).write(
+            {"state": "dismissed"}
+        )
+
+    def _set_candidate_attendee_state(self, state):
+        """Put the candidate's calendar attendee in ``state`` through Odoo's own actions."""
+        self.ensure_one()
+        attendees = self._get_candidate_attendee().filtered(lambda a: a.state != state)
+        if not attendees:
+            return
+        if state == "accepted":
+            attendees.do_accept()
+        elif state == "declined":
+            attendees.do_decline()
+        else:
+            attendees.do_tentative()
+
+    def _get_portal_recruiter(self):
+        self.ensure_one()
+        return self.user_id or self.applicant_id.user_id or self.create_uid
+
+    def _with_recruiter_lang(self):
+        """This invitation with the recruiter's language, for what the recruiter reads."""
+        return self.with_context(lang=self._get_portal_recruiter().lang or self.env.lang)
+
+    def _post_portal_note(self, body):
+        """One internal note, written by the candidate (never with the portal link in it)."""
+        self.ensure_one()
+        return self.message_post(
+            body=body,
+            author_id=self.partner_id.id or None,
+            message_type="comment",
+            subtype_xmlid="mail.mt_note",
+        )
+
+    def _ask_recruiter_to_act(self, kind, summary, body):
+        """Log the candidate's request as a note and give the recruiter its activity."""
+        self._post_portal_note(body)
+        return self._schedule_portal_activity(kind, summary, body)
+
+    def _schedule_portal_activity(self, kind, summary, note):
+        """Create or update the recruiter's ``kind`` activity (one per kind and invitation)."""
+        self.ensure_one()
+        xmlid = PORTAL_ACTIVITY_TYPES[kind]
+        activity_type = self.env.ref(xmlid)
+        values = {
+            "summary": summary,
+            "note": note,
+            "user_id": self._get_portal_recruiter().id,
+            "date_deadline": self._recruiter_date(fields.Datetime.now()),
+        }
+        existing = self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
+        if existing:
+            existing.write(values)
+            return existing
+        return self.activity_schedule(xmlid, **values)
