@@ -64,15 +64,15 @@ class HrInvitation(models.Model):
     def _with_feedback_link(self, template):
         return template.with_context(candidate_feedback_url=self._get_candidate_feedback_link())
 
-    def _ask_feedback_by_email(self):
+    def _ask_feedback_by_email(self, flag):
         template = self._with_feedback_link(self.env.ref(MAIL_TEMPLATE_FEEDBACK))
-        self._email_candidate_now(
-            template, self.env._("Feedback request not emailed: the candidate has no email.")
+        self._queue_candidate_mail(
+            template, flag, self.env._("Feedback request not emailed: the candidate has no email.")
         )
 
-    def _ask_feedback_by_sms(self):
+    def _ask_feedback_by_sms(self, flag):
         template = self._with_feedback_link(self.env.ref(SMS_TEMPLATE_FEEDBACK))
-        self._text_candidate_now(template, self.env._("Feedback request not texted"))
+        self._queue_candidate_sms(template, flag, self.env._("Feedback request not texted"))
 
     # ------------------------------------------------------------------
     # The feedback page: what it shows

@@ -31,14 +31,17 @@ FOLLOWUP_FLAGS = (
     "reminder_call_planned_at",
     "arrival_alert_at",
 )
+# The flags of the messages the crons queue: a message refused on its way out clears its own.
+FOLLOWUP_MESSAGE_FLAGS = (
+    "reminder_mail_sent_at",
+    "reminder_sms_sent_at",
+    "feedback_mail_sent_at",
+    "feedback_sms_sent_at",
+)
 ACTIVITY_REMINDER_CALL = "hr_recruitment_invitation.mail_activity_type_interview_reminder_call"
 ACTIVITY_NOT_ARRIVED = "hr_recruitment_invitation.mail_activity_type_interview_not_arrived"
 ACTIVITY_SEND_CAR = "hr_recruitment_invitation.mail_activity_type_interview_send_car"
 PENDING_RESCHEDULE = [("origin", "=", "proposed"), ("state", "=", "open")]
-
-
-class InterviewDeliveryError(Exception):
-    """A message could not be handed over to the mail server or the SMS gateway."""
 
 
 class HrInvitation(models.Model):
@@ -453,8 +456,11 @@ class HrInvitation(models.Model):
             for fname in field_names
         }
 
-    def _create_candidate_mail(self, template, with_ics=False):
-        """An email to the candidate only: a mail.mail outside the chatter, deleted once sent."""
+    def _create_candidate_mail(self, template, with_ics=False, flag=False):
+        """An email to the candidate only: a mail.mail outside the chatter, deleted once sent.
+
+        ``flag``: the follow-up flag of the invitation it delivers, cleared if it fails.
+        """
         self.ensure_one()
         rendered = self._render_for_candidate(template, ("subject", "body_html", "email_from"))
         return (
@@ -470,9 +476,14 @@ class HrInvitation(models.Model):
                     "attachment_ids": [Command.set(self._get_ics_attachment().ids)]
                     if with_ics
                     else [],
+                    **self._prepare_followup_link(flag),
                 }
             )
         )
+
+    def _prepare_followup_link(self, flag):
+        """What ties a queued message to the follow-up it delivers (see mail.mail, sms.sms)."""
+        return {"invitation_id": self.id, "invitation_flag": flag} if flag else {}
 
     def _get_ics_attachment(self):
         """The interview as an .ics file the candidate can add to their calendar."""
@@ -494,10 +505,11 @@ class HrInvitation(models.Model):
             )
         )
 
-    def _create_candidate_sms(self, template):
+    def _create_candidate_sms(self, template, flag=False):
         """A text message to the candidate only: an sms.sms record, never a chatter message.
 
-        It ends with a one-line privacy notice in the candidate's language.
+        It ends with a one-line privacy notice in the candidate's language. ``flag``: the
+        follow-up flag of the invitation it delivers, cleared if it fails.
         """
         self.ensure_one()
         body = self._render_for_candidate(template, ("body",))["body"]
@@ -506,7 +518,14 @@ class HrInvitation(models.Model):
         return (
             self.env["sms.sms"]
             .sudo()
-            .create({"number": self.phone_e164, "partner_id": self.partner_id.id, "body": body})
+            .create(
+                {
+                    "number": self.phone_e164,
+                    "partner_id": self.partner_id.id,
+                    "body": body,
+                    **self._prepare_followup_link(flag),
+                }
+            )
         )
 
     def _send_interview_invitation(self):
@@ -687,27 +706,21 @@ class HrInvitation(models.Model):
 
         Each batch is committed (outside tests) and reported with ``_notify_progress``. The
         method locks what it handles and re-checks it under the lock, so that two overlapping
-        runs never handle the same invitation twice; a method that sends messages commits each
-        one as it goes (``_commit_cron_progress``), so that a run that dies keeps them sent.
+        runs never handle the same invitation twice; what a batch queues for the candidate and
+        the flags saying so are committed together, so that a run that dies in the middle of a
+        batch leaves the committed batches done and queues the rest once, on the next run.
         """
         auto_commit = not getattr(threading.current_thread(), "testing", False)
-        invitations = self.with_context(invitation_cron_commit=auto_commit)
         done, last_id = 0, 0
-        while batch := invitations.search(
-            domain + [("id", ">", last_id)], order="id", limit=batch_size
-        ):
+        while batch := self.search(domain + [("id", ">", last_id)], order="id", limit=batch_size):
             getattr(batch, method_name)()
             done += len(batch)
             last_id = batch[-1].id
             remaining = self.search_count(domain + [("id", ">", last_id)])
             self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
-            batch._commit_cron_progress()
+            if auto_commit:
+                self.env.cr.commit()  # pylint: disable=invalid-commit
         return done
-
-    def _commit_cron_progress(self):
-        """Commit what a cron run of ``_cron_in_batches`` did so far (never in tests)."""
-        if self.env.context.get("invitation_cron_commit"):
-            self.env.cr.commit()  # pylint: disable=invalid-commit
 
     def _lock_pending(self, condition):
         """Lock the invitations of ``self`` that still match the SQL ``condition``.
@@ -795,65 +808,59 @@ class HrInvitation(models.Model):
         ]
 
     def _deliver_unsent(self, deliveries):
-        """``deliveries``: [(channel field, sent flag, method name)]: each message once.
+        """``deliveries``: [(channel field, flag, method name)]: each message queued once.
 
-        Each invitation is locked and re-checked just before its message goes out, so that two
-        overlapping runs never send it twice. In a cron run, each message sent is committed at
-        once: a run that dies in the middle of a batch loses none, and the next run sends only
-        the rest. What the gateway refused is retried next run.
+        The invitations of the batch still without ``flag`` are locked and re-checked, their
+        messages put in Odoo's outgoing queues (mail.mail, sms.sms) and the flag set, in this
+        transaction: two overlapping runs never queue a message twice, and a run that dies
+        queues nothing. Odoo's queue crons, woken up at once, send them; a message the mail
+        server or the SMS gateway refuses clears its flag, and the next run queues it again.
         """
+        now = fields.Datetime.now()
+        queued = False
         for channel, flag, method_name in deliveries:
             pending = self.filtered(
                 lambda inv, channel=channel, flag=flag: inv[channel] and not inv[flag]
-            )
+            )._lock_unflagged(flag)
             for invitation in pending:
-                if invitation._lock_unflagged(flag):
-                    invitation._deliver_once(flag, getattr(invitation, method_name))
+                getattr(invitation, method_name)(flag)
+            pending.write({flag: now})
+            queued = queued or bool(pending)
+        if queued:
+            self._wake_up_outgoing_queues()
 
-    def _deliver_once(self, flag, deliver):
-        """Deliver and set ``flag``, or neither: what the gateway refused is retried next run."""
-        self.ensure_one()
-        try:
-            with self.env.cr.savepoint():
-                deliver()
-                self[flag] = fields.Datetime.now()
-        except Exception as error:  # noqa: BLE001 - any gateway error: not sent, retried
-            _logger.warning(
-                "Interview reminder (%s) of invitation %s not delivered, to retry: %s",
-                flag,
-                self.id,
-                error,
-            )
-        else:
-            self._commit_cron_progress()
+    @api.model
+    def _wake_up_outgoing_queues(self):
+        """Have Odoo's email and text queues sent as soon as a cron worker is free."""
+        for xmlid in ("mail.ir_cron_mail_scheduler_action", "sms.ir_cron_sms_scheduler_action"):
+            self.env.ref(xmlid)._trigger()
 
-    def _remind_by_email(self):
-        self._email_candidate_now(
+    def _remind_by_email(self, flag):
+        self._queue_candidate_mail(
             self.env.ref("hr_recruitment_invitation.mail_template_interview_reminder"),
+            flag,
             self.env._("Email reminder not sent: the candidate has no email address."),
         )
 
-    def _remind_by_sms(self):
-        self._text_candidate_now(
+    def _remind_by_sms(self, flag):
+        self._queue_candidate_sms(
             self.env.ref("hr_recruitment_invitation.sms_template_interview_reminder"),
+            flag,
             self.env._("Text reminder not sent"),
         )
 
-    def _email_candidate_now(self, template, no_email_note):
-        """Send ``template`` to the candidate now; raise InterviewDeliveryError if refused.
+    def _queue_candidate_mail(self, template, flag, no_email_note):
+        """Queue ``template`` for the candidate, tied to ``flag``.
 
         Without an email address, log ``no_email_note`` instead: nothing to retry.
         """
         if not self.partner_id.email:
             self._message_log(body=no_email_note)
             return
-        mail = self._create_candidate_mail(template)
-        mail.send(raise_exception=True)
-        if mail.exists() and mail.state != "sent":
-            raise InterviewDeliveryError(mail.failure_reason or mail.state)
+        self._create_candidate_mail(template, flag=flag)
 
-    def _text_candidate_now(self, template, not_sent_label):
-        """Text ``template`` to the candidate now; raise InterviewDeliveryError if refused.
+    def _queue_candidate_sms(self, template, flag, not_sent_label):
+        """Queue ``template`` as a text to the candidate, tied to ``flag``.
 
         When no text can reach them, log ``not_sent_label`` and why instead: nothing to retry.
         """
@@ -863,10 +870,28 @@ class HrInvitation(models.Model):
                 body=self.env._("%(what)s: %(problem)s", what=not_sent_label, problem=problem)
             )
             return
-        sms = self._create_candidate_sms(template)
-        sms.send(raise_exception=True)
-        if sms.exists() and sms.state == "error":
-            raise InterviewDeliveryError(sms.failure_type or sms.state)
+        self._create_candidate_sms(template, flag=flag)
+
+    def _requeue_followup(self, flag, reason):
+        """The message of ``flag`` was refused on its way out: clear the flag, say so."""
+        self.ensure_one()
+        if flag not in FOLLOWUP_MESSAGE_FLAGS or not self[flag]:
+            return
+        self[flag] = False
+        _logger.warning(
+            "Interview follow-up %s of invitation %s refused on its way out, queued again at the "
+            "next run: %s",
+            flag,
+            self.id,
+            reason,
+        )
+        self._message_log(
+            body=self.env._(
+                "A message to the candidate was refused on its way out (%(reason)s): it will be "
+                "sent again.",
+                reason=reason,
+            )
+        )
 
     @api.model
     def _cron_plan_reminder_calls(self, batch_size=CRON_BATCH_SIZE):

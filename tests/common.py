@@ -183,6 +183,11 @@ class InterviewCase(InvitationCase, MailCase, SMSCase):
             invitation._schedule_interview(self._schedule_values(invitation, **overrides))
         return invitation
 
+    def _send_queued(self):
+        """What Odoo's email and text queue crons do once the follow-up crons wake them up."""
+        self.env["mail.mail"].sudo().process_email_queue()
+        self.env["sms.sms"].sudo()._process_queue()
+
     def _messages_of(self, invitation):
         return self.env["mail.message"].search(
             [("model", "=", "hr.invitation"), ("res_id", "=", invitation.id)]

@@ -139,6 +139,17 @@ class TestCronReliability(InterviewCase):
         with self.mock_mail_gateway(), self.mockSMSGateway(nbr_t_error=sms_errors or None):
             yield {"mail": self.emails, "sms": self._sms}
 
+    def _send_queued_committed(self):
+        """Odoo's email and text queue crons, woken up by the reminder cron: in a cursor of
+        their own, committing as they go."""
+        with (
+            patch.object(threading.current_thread(), "testing", False),
+            self.registry.cursor() as cr,
+        ):
+            env = self._env(cr)
+            env["mail.mail"].process_email_queue()
+            env["sms.sms"]._process_queue()
+
     def _reminders_received(self, received, contacts):
         """[(reminder emails, reminder texts)] received per candidate."""
         mails = Counter(
@@ -225,6 +236,7 @@ class TestCronReliability(InterviewCase):
                 self.assertEqual(run_b._cron_send_interview_reminders(batch_size=2), 6)
                 run_a.env.cr.commit()
                 run_b.env.cr.commit()
+            self._send_queued_committed()
             received = self._reminders_received(sent, contacts)
             state = self._committed_state(ids)
         self.assertEqual(received, [(1, 1)] * 6, "one email and one text per interview")
@@ -250,6 +262,7 @@ class TestCronReliability(InterviewCase):
                 with self._skips_changed_rows() as skipped:
                     run_b._cron_send_interview_reminders()
                 run_b.env.cr.commit()
+            self._send_queued_committed()
             received = self._reminders_received(sent, contacts)
         self.assertEqual(received, [(1, 1)] * 3)
         self.assertEqual(len(skipped), 6, "B skipped each email and each text, without an error")
@@ -321,32 +334,38 @@ class TestCronReliability(InterviewCase):
     # A run that dies in the middle of a batch
     # ------------------------------------------------------------------
 
-    def test_a_run_dying_mid_batch_keeps_what_it_sent_and_the_next_run_sends_the_rest(self):
-        """Batches of 2 over 5 interviews; the SMS gateway refuses the first candidate's text;
-        the worker dies at the 4th interview's email (2nd batch). What went out before is
-        committed as sent; the next run sends the rest, and nothing twice."""
+    def test_a_run_dying_mid_batch_loses_nothing_and_the_next_run_queues_the_rest(self):
+        """Batches of 2 over 5 interviews; the worker dies at the 4th interview's email (2nd
+        batch); the SMS gateway then refuses the first candidate's text. The first batch is
+        committed and sent, the second rolled back whole; the next run queues the rest and the
+        refused text, and nothing reaches a candidate twice."""
         remind_by_email = type(self.env["hr.invitation"])._remind_by_email
         with self._committed_interviews(5) as (ids, contacts):
             refused_number = contacts[0][1]
 
-            def die_at_the_fourth(invitation):
+            def die_at_the_fourth(invitation, flag):
                 if invitation.id == ids[3]:
                     raise WorkerDied()
-                return remind_by_email(invitation)
+                return remind_by_email(invitation, flag)
 
             with (
-                self._gateways(**{refused_number: "server_error"}) as first,
                 freeze_time(DAY_BEFORE),
                 patch.object(threading.current_thread(), "testing", False),  # commits, as a cron
                 patch.object(
                     type(self.env["hr.invitation"]), "_remind_by_email", die_at_the_fourth
                 ),
-                self.assertLogs(LOGGER, "WARNING") as refused,
                 self.assertRaises(WorkerDied),
                 self.registry.cursor() as cr,
             ):
                 self._env(cr)["hr.invitation"]._cron_send_interview_reminders(batch_size=2)
             after_crash = self._committed_state(ids)
+            with (
+                self._gateways(**{refused_number: "server_error"}) as first,
+                freeze_time(DAY_BEFORE),
+                self.assertLogs(LOGGER, "WARNING") as refused,
+            ):
+                self._send_queued_committed()
+            after_queue = self._committed_state(ids)
             with (
                 self._gateways() as second,
                 freeze_time("2026-01-14 09:45:00"),
@@ -354,20 +373,25 @@ class TestCronReliability(InterviewCase):
                 self.registry.cursor() as cr,
             ):
                 self._env(cr)["hr.invitation"]._cron_send_interview_reminders(batch_size=2)
+                cr.commit()
+                self._send_queued_committed()
             after_resume = self._committed_state(ids)
             received_first = self._reminders_received(first, contacts)
             received_second = self._reminders_received(second, contacts)
-        self.assertIn("not delivered, to retry", refused.output[0])
+        self.assertIn("queued again at the next run", refused.output[0])
         self.assertEqual(
             [(inv["mail"], inv["sms"]) for inv in after_crash],
-            [(True, False), (True, True), (True, False), (False, False), (False, False)],
-            "batch 1 committed but the refused text; in batch 2, the email sent before the crash",
+            [(True, True)] * 2 + [(False, False)] * 3,
+            "batch 1 committed with its flags, batch 2 rolled back whole",
         )
         self.assertEqual(
-            received_first, [(1, 0), (1, 1), (1, 0), (0, 0), (0, 0)], "what went out is marked"
+            [(inv["mail"], inv["sms"]) for inv in after_queue],
+            [(True, False)] + [(True, True)] + [(False, False)] * 3,
+            "the refused text is no longer marked sent",
         )
+        self.assertEqual(received_first, [(1, 0), (1, 1), (0, 0), (0, 0), (0, 0)])
         self.assertEqual(
-            received_second, [(0, 1), (0, 0), (0, 1), (1, 1), (1, 1)], "the rest, not more"
+            received_second, [(0, 1), (0, 0), (1, 1), (1, 1), (1, 1)], "the rest, not more"
         )
         self.assertTrue(all(inv["mail"] and inv["sms"] for inv in after_resume))
         _logger.info(

@@ -29,7 +29,9 @@ class TestFeedbackRequest(InterviewCase):
 
     def _run(self, at, **gateway):
         with freeze_time(at), self.mock_mail_gateway(), self.mockSMSGateway(**gateway):
-            return self.env["hr.invitation"]._cron_send_feedback_requests()
+            done = self.env["hr.invitation"]._cron_send_feedback_requests()
+            self._send_queued()
+        return done
 
     def _feedback_mails(self, invitation):
         return self._new_mails.filtered(
@@ -95,9 +97,10 @@ class TestFeedbackRequest(InterviewCase):
             self.assertLogs(LOGGER, "WARNING") as logs,
         ):
             self.env["hr.invitation"]._cron_send_feedback_requests()
+            self._send_queued()
         self.assertNotIn(invitation.access_token, "".join(logs.output))
         self.assertTrue(invitation.feedback_mail_sent_at, "the email went through")
-        self.assertFalse(invitation.feedback_sms_sent_at, "not sent: not marked sent")
+        self.assertFalse(invitation.feedback_sms_sent_at, "refused: not marked sent")
         self._run("2026-01-15 11:00:00")
         self.assertSMSIapSent(["+33612345678"], content="/feedback?access_token=")
         self.assertEqual(len(self._sms), 1)
@@ -116,7 +119,7 @@ class TestFeedbackRequest(InterviewCase):
         with freeze_time(AFTER), self.mock_mail_gateway(), self.mockSMSGateway():
             stale._send_feedback_requests()
         self.assertFalse(self._new_mails)
-        self.assertFalse(self._sms)
+        self.assertFalse(self._new_sms)
 
 
 class FeedbackPortalCase(InterviewPortalCase):

@@ -28,7 +28,17 @@ class TestReminders(InterviewCase):
 
     def _run(self, cron_method, at, **kwargs):
         with freeze_time(at), self.mock_mail_gateway(), self.mockSMSGateway():
-            return getattr(self.env["hr.invitation"], cron_method)(**kwargs)
+            done = getattr(self.env["hr.invitation"], cron_method)(**kwargs)
+            self._send_queued()
+        return done
+
+    def _assert_requeued(self, invitation, flag):
+        self.assertFalse(invitation[flag], "refused: not marked sent, queued again next run")
+        self.assertIn(
+            "refused on its way out",
+            " ".join(self._messages_of(invitation).mapped("body")),
+            "the recruiter sees it",
+        )
 
     def _reminder_mails(self, invitation):
         return self._new_mails.filtered(
@@ -89,16 +99,11 @@ class TestReminders(InterviewCase):
             self.assertLogs(LOGGER, "WARNING") as logs,
         ):
             self.env["hr.invitation"]._cron_send_interview_reminders()
+            self.assertTrue(invitation.reminder_mail_sent_at, "queued with its flag")
+            self._send_queued()
         self.assertIn("mail server", logs.output[0])
         self.assertNotIn(invitation.access_token, "".join(logs.output))
-        self.assertFalse(invitation.reminder_mail_sent_at, "not sent: not marked sent")
-        self.assertFalse(
-            self.env["mail.mail"]
-            .sudo()
-            .search([("recipient_ids", "in", invitation.partner_id.ids)])
-            .filtered(lambda mail: "reminder" in mail.subject),
-            "the failed attempt leaves no half-sent mail behind",
-        )
+        self._assert_requeued(invitation, "reminder_mail_sent_at")
         self._run("_cron_send_interview_reminders", "2026-01-14 09:45:00")
         self.assertEqual(len(self._reminder_mails(invitation)), 1, "the next run sends it")
         self.assertEqual(invitation.reminder_mail_sent_at, datetime(2026, 1, 14, 9, 45))
@@ -119,8 +124,9 @@ class TestReminders(InterviewCase):
             self.assertLogs(LOGGER, "WARNING") as logs,
         ):
             self.env["hr.invitation"]._cron_send_interview_reminders()
+            self._send_queued()
         self.assertIn("Message rejected", logs.output[0])
-        self.assertFalse(invitation.reminder_mail_sent_at, "refused: not marked sent")
+        self._assert_requeued(invitation, "reminder_mail_sent_at")
         self.assertFalse(self.emails, "nothing reached a mailbox")
         self._run("_cron_send_interview_reminders", "2026-01-14 09:45:00")
         self.assertEqual(len(self._reminder_mails(invitation)), 1, "the next run sends it")
@@ -136,14 +142,17 @@ class TestReminders(InterviewCase):
             self.assertLogs(LOGGER, "WARNING"),
         ):
             self.env["hr.invitation"]._cron_send_interview_reminders()
+            self._send_queued()
         self.assertTrue(invitation.reminder_mail_sent_at, "the email went through")
-        self.assertFalse(invitation.reminder_sms_sent_at)
+        self._assert_requeued(invitation, "reminder_sms_sent_at")
         with (
             freeze_time(DAY_BEFORE),
+            self.mock_mail_gateway(),
             self.mockSMSGateway(sim_error="server_error"),
             self.assertLogs(LOGGER, "WARNING"),
         ):
             self.env["hr.invitation"]._cron_send_interview_reminders()
+            self._send_queued()
         self.assertFalse(invitation.reminder_sms_sent_at, "a refused SMS is not sent either")
         self._run("_cron_send_interview_reminders", "2026-01-14 09:45:00")
         self.assertSMSIapSent(["+33612345678"])
@@ -166,7 +175,7 @@ class TestReminders(InterviewCase):
         with freeze_time(DAY_BEFORE), self.mock_mail_gateway(), self.mockSMSGateway():
             stale._send_interview_reminders()
         self.assertFalse(self._new_mails)
-        self.assertFalse(self._sms)
+        self.assertFalse(self._new_sms)
 
     def test_a_number_blacklisted_after_the_invitation_gets_no_text(self):
         invitation = self._scheduled()
