@@ -613,17 +613,20 @@ class HrInvitation(models.Model):
         self._check_can_send_car()
         coordinator = self.company_id.invitation_transport_user_id
         coordinator_tz = coordinator.tz or "UTC"
+        pickup_time = format_datetime(
+            self.env, self.pickup_at, tz=coordinator_tz, dt_format="short"
+        )
         values = {
             "user_id": coordinator.id,
             "date_deadline": fields.Date.context_today(
                 self.with_context(tz=coordinator_tz), self.pickup_at
             ),
             "summary": self.env._(
-                "Pick up %(name)s at %(place)s, %(time)s",
+                "Pick up %(name)s at %(place)s, %(time)s (%(tz)s)",
                 name=self.candidate_id.display_name,
                 place=self.pickup_point,
-                time=format_datetime(self.env, self.pickup_at, tz=coordinator_tz, dt_format="short")
-                + f" ({coordinator_tz})",
+                time=pickup_time,
+                tz=coordinator_tz,
             ),
             "note": Markup("<br/>").join(self._get_send_car_lines()),
         }

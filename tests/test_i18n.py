@@ -7,10 +7,12 @@ language_and_zone and test_portal (test_page_and_refusals_in_french_and_chinese 
 page test); the recruiter's side is proved here.
 """
 
+import pathlib
 import re
 from datetime import timedelta
 
 import polib
+from babel.messages.extract import extract
 from lxml import etree, html
 
 from odoo.tests import HttpCase, freeze_time, tagged
@@ -108,6 +110,27 @@ class TestTranslationCatalogs(InterviewCase):
             ]
             with self.subTest(lang=lang):
                 self.assertEqual(missing, [], f"untranslated in {lang}: run scripts/i18n.sh")
+
+    def test_every_string_of_the_python_code_reaches_the_template(self):
+        """Odoo's exporter reads the code with babel, which gives up on the rest of a file at
+        the first call it cannot read (an f-string inside _(), say): every _() of the addon's
+        code must be read and be in the template."""
+        pot, _pos = _catalogs()
+        template = {entry.msgid for entry in pot}
+        root = pathlib.Path(file_path(MODULE))
+        missing, tried = [], 0
+        for path in sorted(root.glob("**/*.py")):
+            if path.relative_to(root).parts[0] in ("tests", "bench", "scripts"):
+                continue
+            with path.open("rb") as source:
+                for _line, message, _comments, _context in extract(
+                    "python", source, keywords={"_": None, "_lt": None}
+                ):
+                    tried += 1
+                    if message not in template:
+                        missing.append((path.name, message))
+        self.assertGreater(tried, 150, "the addon's strings were read")
+        self.assertEqual(missing, [], "not in the template: run scripts/i18n.sh")
 
     def test_translations_keep_placeholders_and_markup(self):
         """%(name)s, {{ }} and t-out expressions and tags may move, never disappear: a lost

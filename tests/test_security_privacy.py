@@ -200,6 +200,7 @@ class TestSecurityPrivacy(InterviewCase, HttpCase):
         )
         with freeze_time("2025-01-07 09:30:00"), self.mock_mail_gateway(), self.mockSMSGateway():
             self.env["hr.invitation"]._cron_send_interview_reminders()
+            self._send_queued()
         reminders = [sms["body"] for sms in self._sms if "reminder" in sms["body"]]
         self.assertEqual(len(reminders), 2)
         bodies = [invitation_sms.body, *reminders]
