@@ -372,8 +372,8 @@ class TestCronReliability(InterviewCase):
                 patch.object(threading.current_thread(), "testing", False),
                 self.registry.cursor() as cr,
             ):
+                # Each batch commits, as in a cron worker: the queues see them.
                 self._env(cr)["hr.invitation"]._cron_send_interview_reminders(batch_size=2)
-                cr.commit()
                 self._send_queued_committed()
             after_resume = self._committed_state(ids)
             received_first = self._reminders_received(first, contacts)
