@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 
 from .hr_invitation import CLOSED_STATES
+from .record_counts import count_per_record
 
 
 class HrApplicant(models.Model):
@@ -17,10 +18,7 @@ class HrApplicant(models.Model):
 
     @api.depends("invitation_ids")
     def _compute_invitation_count(self):
-        groups = self.env["hr.invitation"]._read_group(
-            [("applicant_id", "in", self.ids)], ["applicant_id"], ["__count"]
-        )
-        counts = {applicant.id: count for applicant, count in groups}
+        counts = count_per_record(self, "hr.invitation", "applicant_id")
         for applicant in self:
             applicant.invitation_count = counts.get(applicant.id, 0)
 

@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from .record_counts import count_per_record
+
 EMPLOYMENT_STATUSES = [
     ("employed", "Employed"),
     ("available", "Available now"),
@@ -35,10 +37,7 @@ class HrCandidate(models.Model):
 
     @api.depends("invitation_concern_ids")
     def _compute_invitation_concern_count(self):
-        groups = self.env["hr.invitation.concern"]._read_group(
-            [("candidate_id", "in", self.ids)], ["candidate_id"], ["__count"]
-        )
-        counts = {candidate.id: count for candidate, count in groups}
+        counts = count_per_record(self, "hr.invitation.concern", "candidate_id")
         for candidate in self:
             candidate.invitation_concern_count = counts.get(candidate.id, 0)
 

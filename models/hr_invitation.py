@@ -1,5 +1,5 @@
 import secrets
-from collections import namedtuple
+from collections import defaultdict, namedtuple
 from datetime import timedelta
 
 from markupsafe import Markup
@@ -16,6 +16,8 @@ from odoo.addons.hr_recruitment_invitation.tools import (
     phone_tz,
 )
 from odoo.addons.hr_recruitment_invitation.tools.utc import local_date, to_naive_utc, to_utc
+
+from .record_counts import count_per_record
 
 INVITATION_STATES = [
     ("draft", "To Plan"),
@@ -243,13 +245,13 @@ class HrInvitation(models.Model):
 
     @api.depends("concern_ids")
     def _compute_concern_count(self):
-        counts = self._count_children("hr.invitation.concern")
+        counts = count_per_record(self, "hr.invitation.concern", "invitation_id")
         for invitation in self:
             invitation.concern_count = counts.get(invitation.id, 0)
 
     @api.depends("escalation_ids")
     def _compute_escalation_count(self):
-        counts = self._count_children("hr.invitation.escalation")
+        counts = count_per_record(self, "hr.invitation.escalation", "invitation_id")
         for invitation in self:
             invitation.escalation_count = counts.get(invitation.id, 0)
 
@@ -262,13 +264,6 @@ class HrInvitation(models.Model):
     def _get_answered_topics(self):
         """Concern topics the invitation call answered."""
         return self.concern_ids.filtered(lambda concern: concern.state == "answered").topic_id
-
-    def _count_children(self, model_name):
-        """Count the records of ``model_name`` per invitation in one grouped query."""
-        groups = self.env[model_name]._read_group(
-            [("invitation_id", "in", self.ids)], ["invitation_id"], ["__count"]
-        )
-        return {invitation.id: count for invitation, count in groups}
 
     @api.depends("next_call_at", "candidate_tz")
     @api.depends_context("uid")
@@ -365,12 +360,10 @@ class HrInvitation(models.Model):
 
     def _apply_call_plans(self, windows, guesses):
         """Write each invitation's window, move its call activity and log the plan."""
-        for invitation in self:
-            invitation._write_plan(windows[invitation.id], guesses[invitation.id])
-        self._schedule_call_activities()
-        self._message_log_batch(
-            bodies={invitation.id: invitation._get_plan_message() for invitation in self}
-        )
+        self._write_plans(windows, guesses)
+        messages = {invitation.id: invitation._get_plan_message() for invitation in self}
+        self._schedule_call_activities(messages)
+        self._message_log_batch(bodies=messages)
 
     def _get_next_call_windows(self, limit=3):
         """The next call windows the planner offers, to agree a call back with the candidate."""
@@ -433,18 +426,25 @@ class HrInvitation(models.Model):
                 )
             )
 
-    def _write_plan(self, window, guess):
+    def _write_plans(self, windows, guesses):
+        """Write the plans: one write per distinct plan, as candidates of one zone share theirs."""
+        by_values = defaultdict(list)
+        for invitation in self:
+            values = invitation._prepare_plan_values(windows[invitation.id], guesses[invitation.id])
+            by_values[tuple(sorted(values.items()))].append(invitation.id)
+        for values, ids in by_values.items():
+            self.browse(ids).write(dict(values))
+
+    def _prepare_plan_values(self, window, guess):
         self.ensure_one()
-        self.write(
-            {
-                "next_call_at": to_naive_utc(window.start),
-                "next_call_end": to_naive_utc(window.end),
-                "next_call_window": window.kind,
-                "candidate_tz": guess.tz,
-                "tz_uncertain": guess.uncertain,
-                "state": "calling" if self.state in PLANNABLE_STATES else self.state,
-            }
-        )
+        return {
+            "next_call_at": to_naive_utc(window.start),
+            "next_call_end": to_naive_utc(window.end),
+            "next_call_window": window.kind,
+            "candidate_tz": guess.tz,
+            "tz_uncertain": guess.uncertain,
+            "state": "calling" if self.state in PLANNABLE_STATES else self.state,
+        }
 
     def _get_plan_message(self):
         self.ensure_one()
@@ -474,8 +474,11 @@ class HrInvitation(models.Model):
     # Activities
     # ------------------------------------------------------------------
 
-    def _schedule_call_activities(self):
-        """Create or move the "Invitation call" activity of each invitation, in batch."""
+    def _schedule_call_activities(self, notes):
+        """Create or move the "Invitation call" activity of each invitation, in batch.
+
+        ``notes`` maps an invitation id to its activity note (the plan message).
+        """
         activity_type = self.env.ref("hr_recruitment_invitation.mail_activity_type_invitation_call")
         existing = self.env["mail.activity"].search(
             [
@@ -485,9 +488,10 @@ class HrInvitation(models.Model):
             ]
         )
         by_invitation = {activity.res_id: activity for activity in existing}
+        model_id = self.env["ir.model"]._get_id(self._name)
         to_create = []
         for invitation in self:
-            values = invitation._prepare_call_activity_values()
+            values = invitation._prepare_call_activity_values(notes[invitation.id])
             activity = by_invitation.get(invitation.id)
             if activity:
                 activity.write(values)
@@ -496,19 +500,19 @@ class HrInvitation(models.Model):
                     dict(
                         values,
                         activity_type_id=activity_type.id,
-                        res_model_id=self.env["ir.model"]._get_id(self._name),
+                        res_model_id=model_id,
                         res_id=invitation.id,
                     )
                 )
         self.env["mail.activity"].create(to_create)
 
-    def _prepare_call_activity_values(self):
+    def _prepare_call_activity_values(self, note):
         self.ensure_one()
         return {
             "user_id": self._get_next_caller().id,
             "date_deadline": self._recruiter_date(self.next_call_at),
             "summary": self.env._("Call %(name)s", name=self.candidate_id.display_name),
-            "note": self._get_plan_message(),
+            "note": note,
         }
 
     def _close_call_activities(self, feedback):
@@ -652,6 +656,12 @@ class HrInvitation(models.Model):
     def action_cancel(self):
         self._set_call_result("cancelled")
         self.activity_unlink(["hr_recruitment_invitation.mail_activity_type_invitation_call"])
+        self._archive_upcoming_interviews()
+
+    def _archive_upcoming_interviews(self):
+        """Free the interviewers' calendars of the interviews that have not started yet."""
+        upcoming = self.event_id.filtered(lambda event: event.start > fields.Datetime.now())
+        upcoming.action_archive()
 
     def action_reset_draft(self):
         self.write({"state": "draft"})

@@ -10,6 +10,7 @@ import threading
 from datetime import timedelta
 
 from markupsafe import Markup
+from psycopg2.errors import SerializationFailure
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
@@ -494,9 +495,14 @@ class HrInvitation(models.Model):
         )
 
     def _create_candidate_sms(self, template):
-        """A text message to the candidate only: an sms.sms record, never a chatter message."""
+        """A text message to the candidate only: an sms.sms record, never a chatter message.
+
+        It ends with a one-line privacy notice in the candidate's language.
+        """
         self.ensure_one()
         body = self._render_for_candidate(template, ("body",))["body"]
+        lang = self.partner_id.lang or self.env.lang
+        body += "\n" + self.with_context(lang=lang)._get_sms_privacy_notice()
         return (
             self.env["sms.sms"]
             .sudo()
@@ -681,39 +687,65 @@ class HrInvitation(models.Model):
 
         Each batch is committed (outside tests) and reported with ``_notify_progress``. The
         method locks what it handles and re-checks it under the lock, so that two overlapping
-        runs never handle the same invitation twice.
+        runs never handle the same invitation twice; a method that sends messages commits each
+        one as it goes (``_commit_cron_progress``), so that a run that dies keeps them sent.
         """
         auto_commit = not getattr(threading.current_thread(), "testing", False)
+        invitations = self.with_context(invitation_cron_commit=auto_commit)
         done, last_id = 0, 0
-        while batch := self.search(domain + [("id", ">", last_id)], order="id", limit=batch_size):
+        while batch := invitations.search(
+            domain + [("id", ">", last_id)], order="id", limit=batch_size
+        ):
             getattr(batch, method_name)()
             done += len(batch)
             last_id = batch[-1].id
             remaining = self.search_count(domain + [("id", ">", last_id)])
             self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
-            if auto_commit:
-                self.env.cr.commit()  # pylint: disable=invalid-commit
+            batch._commit_cron_progress()
         return done
+
+    def _commit_cron_progress(self):
+        """Commit what a cron run of ``_cron_in_batches`` did so far (never in tests)."""
+        if self.env.context.get("invitation_cron_commit"):
+            self.env.cr.commit()  # pylint: disable=invalid-commit
 
     def _lock_pending(self, condition):
         """Lock the invitations of ``self`` that still match the SQL ``condition``.
 
-        Rows that another transaction holds are skipped: that run handles them.
+        Rows that another transaction holds are skipped: that run handles them. So are rows
+        that another transaction changed and committed since this one started: REPEATABLE READ
+        refuses to lock them, and the next run sees them as they are now.
         """
         if not self:
             return self
         self.flush_recordset()
+        try:
+            with self.env.cr.savepoint(flush=False):
+                locked = self._select_for_update(condition)
+        except SerializationFailure:
+            if len(self) == 1:
+                _logger.info(
+                    "Invitation %s changed since this run started: left to the next", self.id
+                )
+                return self.browse()
+            # Some rows changed behind this run's back: lock the others one by one.
+            locked = self.browse().union(
+                *(invitation._lock_pending(condition) for invitation in self)
+            )
+        locked.invalidate_recordset()
+        return locked
+
+    def _select_for_update(self, condition):
         self.env.cr.execute(
             SQL(
                 "SELECT id FROM %s WHERE id IN %s AND %s ORDER BY id FOR UPDATE SKIP LOCKED",
                 SQL.identifier(self._table),
                 tuple(self.ids),
                 condition,
-            )
+            ),
+            log_exceptions=False,
         )
-        locked = self.browse([row[0] for row in self.env.cr.fetchall()])
-        locked.invalidate_recordset()
-        return locked
+        return self.browse([row[0] for row in self.env.cr.fetchall()])
 
     def _lock_unflagged(self, flag):
         return self._lock_pending(SQL("%s IS NULL", SQL.identifier(flag)))
@@ -765,15 +797,18 @@ class HrInvitation(models.Model):
     def _deliver_unsent(self, deliveries):
         """``deliveries``: [(channel field, sent flag, method name)]: each message once.
 
-        Each invitation is locked and re-checked before its message goes out, so that two
-        overlapping runs never send it twice; what the gateway refused is retried next run.
+        Each invitation is locked and re-checked just before its message goes out, so that two
+        overlapping runs never send it twice. In a cron run, each message sent is committed at
+        once: a run that dies in the middle of a batch loses none, and the next run sends only
+        the rest. What the gateway refused is retried next run.
         """
         for channel, flag, method_name in deliveries:
             pending = self.filtered(
                 lambda inv, channel=channel, flag=flag: inv[channel] and not inv[flag]
             )
-            for invitation in pending._lock_unflagged(flag):
-                invitation._deliver_once(flag, getattr(invitation, method_name))
+            for invitation in pending:
+                if invitation._lock_unflagged(flag):
+                    invitation._deliver_once(flag, getattr(invitation, method_name))
 
     def _deliver_once(self, flag, deliver):
         """Deliver and set ``flag``, or neither: what the gateway refused is retried next run."""
@@ -789,6 +824,8 @@ class HrInvitation(models.Model):
                 self.id,
                 error,
             )
+        else:
+            self._commit_cron_progress()
 
     def _remind_by_email(self):
         self._email_candidate_now(

@@ -2,8 +2,9 @@
 
 The company sets how many months (default 12). A daily cron, in committed batches, wipes the
 candidate's phone number (when no other application of theirs is open), the free text of the
-calls, concerns, answers and feedback, the chatter text, and the portal token (the candidate's
-link then answers 404). States, dates, ratings and counts stay: the analytics still count them.
+calls, concerns, escalations to senior HR, answers and feedback, the chatter text, and the
+portal token (the candidate's link then answers 404). States, dates, ratings and counts stay:
+the analytics still count them.
 """
 
 from dateutil.relativedelta import relativedelta
@@ -37,7 +38,7 @@ class HrInvitation(models.Model):
                 invitation.application_closed_at = invitation.application_closed_at or now
 
     def _get_privacy_notice(self):
-        """The short notice of the candidate's page and messages, in the reader's language."""
+        """The short notice of the candidate's page and emails, in the reader's language."""
         self.ensure_one()
         company = self.company_id
         return self.env._(
@@ -46,8 +47,17 @@ class HrInvitation(models.Model):
             "them, contact %(contact)s.",
             company=company.name,
             months=company.invitation_anonymise_months,
-            contact=company.email or company.phone or company.name,
+            contact=self._get_privacy_contact(),
         )
+
+    def _get_sms_privacy_notice(self):
+        """The notice of the candidate's text messages: one short line, in the reader's language."""
+        self.ensure_one()
+        return self.env._("Your data and privacy: %(contact)s", contact=self._get_privacy_contact())
+
+    def _get_privacy_contact(self):
+        company = self.company_id
+        return company.email or company.phone or company.name
 
     # ------------------------------------------------------------------
     # Anonymisation cron
@@ -82,8 +92,10 @@ class HrInvitation(models.Model):
         invitations.call_ids.write({"note": False})
         invitations.concern_ids.write({"note": False})
         invitations.feedback_ids.write({"unclear_note": False, "comment": False})
+        invitations._wipe_escalation_text()
+        invitations._wipe_review_text()
         invitations.activity_ids.unlink()
-        invitations._wipe_chatter_text()
+        invitations._wipe_message_bodies(invitations)
         invitations.write(
             {
                 "access_token": False,
@@ -107,14 +119,33 @@ class HrInvitation(models.Model):
         )
         (candidates - still_applying).write({"partner_phone": False})
 
-    def _wipe_chatter_text(self):
-        """Empty the bodies of the invitations' messages; tracking values (states) remain."""
+    def _wipe_escalation_text(self):
+        """The reasons, decision notes, activities and chatter text of the escalations to senior
+        HR; their states, dates and people remain."""
+        escalations = self.escalation_ids
+        if not escalations:
+            return
+        escalations.write({"reason": self.env._("Anonymised"), "decision_note": False})
+        escalations.activity_ids.unlink()
+        self._wipe_message_bodies(escalations)
+
+    def _wipe_review_text(self):
+        """The post-interview reviews' lessons and chatter text; their topics remain."""
+        reviews = self.review_ids
+        if not reviews:
+            return
+        reviews.write({"lesson": False})
+        self._wipe_message_bodies(reviews)
+
+    @api.model
+    def _wipe_message_bodies(self, records):
+        """Empty the bodies of the messages of ``records``; tracking values (states) remain."""
         self.env.flush_all()
         self.env.cr.execute(
             SQL(
                 "UPDATE mail_message SET body = NULL WHERE model = %s AND res_id IN %s",
-                self._name,
-                tuple(self.ids),
+                records._name,
+                tuple(records.ids),
             )
         )
         self.env["mail.message"].invalidate_model(["body"])

@@ -2,6 +2,8 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import is_html_empty
 
+from .record_counts import count_per_record
+
 
 class HrJob(models.Model):
     _inherit = "hr.job"
@@ -66,16 +68,9 @@ class HrJob(models.Model):
             job.invitation_currency_id = (job.company_id or self.env.company).currency_id
 
     def _compute_invitation_count(self):
-        counts = self._count_per_job("hr.invitation")
+        counts = count_per_record(self, "hr.invitation", "job_id")
         for job in self:
             job.invitation_count = counts.get(job.id, 0)
-
-    def _count_per_job(self, model_name):
-        """Count the records of ``model_name`` per job in one grouped query."""
-        groups = self.env[model_name]._read_group(
-            [("job_id", "in", self.ids)], ["job_id"], ["__count"]
-        )
-        return {job.id: count for job, count in groups}
 
     @api.constrains("invitation_salary_min", "invitation_salary_max")
     def _check_invitation_salary_range(self):
@@ -117,7 +112,7 @@ class HrJob(models.Model):
     escalation_count = fields.Integer(compute="_compute_escalation_count")
 
     def _compute_escalation_count(self):
-        counts = self._count_per_job("hr.invitation.escalation")
+        counts = count_per_record(self, "hr.invitation.escalation", "job_id")
         for job in self:
             job.escalation_count = counts.get(job.id, 0)
 

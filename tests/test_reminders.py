@@ -1,3 +1,5 @@
+import logging
+import smtplib
 from datetime import datetime, timedelta
 from unittest.mock import patch
 
@@ -11,6 +13,8 @@ from .common import InterviewCase
 SCHEDULED_ON = "2026-01-12 10:00:00"  # Monday: the interview is on Thursday 09:00 UTC
 DAY_BEFORE = "2026-01-14 09:30:00"  # 23.5 hours before
 LOGGER = "odoo.addons.hr_recruitment_invitation.models.hr_invitation_logistics"
+
+_logger = logging.getLogger(__name__)
 
 
 @tagged("post_install", "-at_install")
@@ -98,6 +102,30 @@ class TestReminders(InterviewCase):
         self._run("_cron_send_interview_reminders", "2026-01-14 09:45:00")
         self.assertEqual(len(self._reminder_mails(invitation)), 1, "the next run sends it")
         self.assertEqual(invitation.reminder_mail_sent_at, datetime(2026, 1, 14, 9, 45))
+        _logger.info("failing gateway: mail server down at send time, 0 marked sent, 1 after")
+
+    def test_a_mail_server_refusing_the_message_leaves_the_reminder_to_retry(self):
+        """The server answers, then refuses the message itself (SMTP 554) at send time."""
+        invitation = self._scheduled(notify_by_sms=False)
+        with (
+            freeze_time(DAY_BEFORE),
+            self.mock_mail_gateway(),
+            patch.object(
+                self.testing_smtp_session,
+                "send_message",
+                side_effect=smtplib.SMTPDataError(554, b"5.7.1 Message rejected"),
+            ),
+            self.assertLogs("odoo.addons.mail.models.mail_mail", "ERROR"),
+            self.assertLogs(LOGGER, "WARNING") as logs,
+        ):
+            self.env["hr.invitation"]._cron_send_interview_reminders()
+        self.assertIn("Message rejected", logs.output[0])
+        self.assertFalse(invitation.reminder_mail_sent_at, "refused: not marked sent")
+        self.assertFalse(self.emails, "nothing reached a mailbox")
+        self._run("_cron_send_interview_reminders", "2026-01-14 09:45:00")
+        self.assertEqual(len(self._reminder_mails(invitation)), 1, "the next run sends it")
+        self.assertEqual(invitation.reminder_mail_sent_at, datetime(2026, 1, 14, 9, 45))
+        _logger.info("failing gateway: mail refused (554) at send time, 0 marked sent, 1 after")
 
     def test_a_failing_sms_gateway_leaves_the_text_reminder_to_retry(self):
         invitation = self._scheduled()
@@ -122,6 +150,7 @@ class TestReminders(InterviewCase):
         self.assertEqual(len(self._sms), 1)
         self.assertFalse(self._new_mails, "the email is not sent twice")
         self.assertEqual(invitation.reminder_sms_sent_at, datetime(2026, 1, 14, 9, 45))
+        _logger.info("failing gateway: 2 SMS failures at send time, 0 marked sent, 1 text after")
 
     def test_an_overlapping_run_does_not_send_again(self):
         """A run that found the invitation before another run committed skips it under lock."""

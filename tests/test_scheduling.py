@@ -216,7 +216,7 @@ class TestScheduling(InterviewCase):
                 for text in sms_texts:
                     self.assertIn(text, sms_body)
                 self.assertIn("Rue de la Loi 16, 1000 Brussels, Belgium", sms_body)
-                self.assertTrue(sms_body.endswith(link))
+                self.assertIn(f"{link}\n", sms_body, "the link ends its line, whole")
 
     @freeze_time(NOW)
     def test_the_candidate_link_never_reaches_the_chatter(self):
@@ -328,6 +328,29 @@ class TestScheduling(InterviewCase):
         )
         self.assertEqual(invitation.state, "invited", "the candidate confirms the new time")
         self.assertFalse(invitation.reminder_mail_sent_at, "the reminder is due again")
+
+    @freeze_time(NOW)
+    def test_cancelling_frees_the_interviewers_calendar(self):
+        invitation = self._new_invitation(
+            "Camille Laurent", "+33 6 12 34 56 78", email="camille@example.fr"
+        )
+        self._schedule(invitation)
+        event = invitation.event_id
+        self.assertIn(self.interviewer.partner_id, event.partner_ids)
+        invitation.action_cancel()
+        self.assertEqual(invitation.state, "cancelled")
+        self.assertFalse(event.active, "the interview leaves the interviewers' calendars")
+        self.assertEqual(invitation.event_id, event, "the invitation keeps its history")
+
+    @freeze_time(NOW)
+    def test_cancelling_after_the_interview_keeps_it_in_the_calendar(self):
+        invitation = self._new_invitation(
+            "Camille Laurent", "+33 6 12 34 56 78", email="camille@example.fr"
+        )
+        self._schedule(invitation)
+        with freeze_time(invitation.event_id.start + timedelta(minutes=5)):
+            invitation.action_cancel()
+        self.assertTrue(invitation.event_id.active, "an interview that took place stays")
 
     @freeze_time(NOW)
     def test_moving_the_event_in_the_calendar_resets_the_reminders(self):

@@ -21,10 +21,14 @@ INTERVIEW = datetime(2025, 1, 8, 9, 0)
 class TestSecurityPrivacy(InterviewCase, HttpCase):
     def setUp(self):
         super().setUp()
+        self.approver = self._new_company_user(
+            "inv_privacy_approver", "hr_recruitment_invitation.group_escalation_approver"
+        )
         with freeze_time("2025-01-06 10:00:00"):
             self.invitation = self._scheduled("Camille Laurent", "+33 6 12 34 56 78")
             self.applicant = self.invitation.applicant_id
             self.invitation_mail = self._new_mails
+            self.invitation_sms = self._new_sms
             self.token = self.invitation._portal_ensure_token()
             self.other = self._scheduled("Lukas Schmidt", "+49 151 23456789")
             self.still_applying = self.other.applicant_id
@@ -66,6 +70,15 @@ class TestSecurityPrivacy(InterviewCase, HttpCase):
         )
         invitation.write({"decline_reason": "Private reason", "pickup_point": "My home address"})
         invitation.message_post(body="Candidate said: my home is at 5 Rose Street")
+        escalation = self.env["hr.invitation.escalation"].create(
+            {"invitation_id": invitation.id, "reason": "Relocating to Lyon with his wife"}
+        )
+        escalation.decision_note = "Earns 5,200 now, back surgery in May"
+        escalation.message_post(body="Told me about his divorce")
+        review = self.env["hr.invitation.review"].create(
+            {"invitation_id": invitation.id, "lesson": "Mention the night shifts: she has kids"}
+        )
+        review.message_post(body="She looked tired, sick husband")
 
     def _refuse(self, applicant):
         with freeze_time(REFUSED_ON):
@@ -86,6 +99,10 @@ class TestSecurityPrivacy(InterviewCase, HttpCase):
             "calls": len(invitations.call_ids),
             "concerns": len(invitations.concern_ids),
             "feedback": len(invitations.feedback_ids),
+            "escalations": invitations.escalation_ids.mapped(
+                lambda esc: (esc.state, esc.requested_by_id, esc.approver_id, esc.requested_at)
+            ),
+            "reviews": invitations.review_ids.mapped(lambda rev: (rev.user_id, rev.create_date)),
             "report rows": report,
             "states": invitations.mapped("state"),
             "ratings": invitations.feedback_ids.mapped("call_rating"),
@@ -119,12 +136,25 @@ class TestSecurityPrivacy(InterviewCase, HttpCase):
         self.assertFalse(invitation.feedback_ids.unclear_note)
         bodies = " ".join(str(body) for body in invitation.message_ids.mapped("body"))
         self.assertNotIn("Rose Street", bodies)
+        escalation = invitation.escalation_ids
+        self.assertEqual(escalation.reason, "Anonymised")
+        self.assertFalse(escalation.decision_note)
+        self.assertFalse(escalation.activity_ids, "the approval activity quoted the reason")
+        bodies = " ".join(str(body) for body in escalation.message_ids.mapped("body"))
+        self.assertNotIn("divorce", bodies)
+        review = invitation.review_ids
+        self.assertFalse(review.lesson)
+        bodies = " ".join(str(body) for body in review.message_ids.mapped("body"))
+        self.assertNotIn("husband", bodies)
+        self.assertEqual(self.other.review_ids.lesson, "Mention the night shifts: she has kids")
         self.assertEqual(self._counts(), counts, "counts, states and ratings stay")
         # The other invitation, whose application is open, keeps everything.
         self.assertEqual(self.other.pickup_point, "My home address")
         self.assertEqual(self.other.feedback_ids.comment, "The recruiter was kind")
         self.assertEqual(self.other.candidate_id.partner_phone, "+49 151 23456789")
         self.assertTrue(self.other.access_token)
+        self.assertEqual(self.other.escalation_ids.reason, "Relocating to Lyon with his wife")
+        self.assertTrue(self.other.escalation_ids.activity_ids)
 
         self.assertEqual(self._run_cron("2026-02-10 09:00:00"), 0, "anonymised once")
         with freeze_time("2026-01-10 09:02:00"):
@@ -132,7 +162,9 @@ class TestSecurityPrivacy(InterviewCase, HttpCase):
             response = self.url_open(f"/my/interviews/{invitation.id}?access_token={self.token}")
         self.assertEqual(response.status_code, 404, "the candidate's old link opens nothing")
         _logger.info(
-            "anonymisation: 2 invitations tried, 1 anonymised, counts unchanged: %s",
+            "anonymisation: 2 invitations tried, 1 anonymised (1 escalation's reason, note, "
+            "activity and chatter, 1 review's lesson and chatter wiped; 1 of each kept), "
+            "counts unchanged: %s",
             self._counts() == counts,
         )
 
@@ -160,3 +192,27 @@ class TestSecurityPrivacy(InterviewCase, HttpCase):
         self.assertEqual(len(mail), 1)
         self.assertIn("anonymises them 12 months after", mail.body_html)
         self.assertIn("jobs@invitation-test.example.com", mail.body_html)
+
+    def test_the_candidate_texts_end_with_a_short_privacy_line(self):
+        """The invitation, the reminder and (without a company email) the company's phone."""
+        invitation_sms = self.invitation_sms.filtered(
+            lambda sms: sms.partner_id == self.invitation.partner_id
+        )
+        with freeze_time("2025-01-07 09:30:00"), self.mock_mail_gateway(), self.mockSMSGateway():
+            self.env["hr.invitation"]._cron_send_interview_reminders()
+        reminders = [sms["body"] for sms in self._sms if "reminder" in sms["body"]]
+        self.assertEqual(len(reminders), 2)
+        bodies = [invitation_sms.body, *reminders]
+        notice = "Your data and privacy: jobs@invitation-test.example.com"
+        for body in bodies:
+            self.assertEqual(body.splitlines()[-1], notice)
+        self.company.partner_id.write({"email": False, "phone": "+32 2 555 12 12"})
+        self.assertEqual(
+            self.invitation._get_sms_privacy_notice(), "Your data and privacy: +32 2 555 12 12"
+        )
+        self.assertLessEqual(len(notice), 60, "a short line: texts are paid by the segment")
+        _logger.info(
+            "SMS privacy notice: %s texts checked, notice of %s characters",
+            len(bodies),
+            len(notice),
+        )

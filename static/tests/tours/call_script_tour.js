@@ -1,18 +1,9 @@
 import { registry } from "@web/core/registry";
 
-function nextStep(step) {
-    return [
-        {
-            content: "Next step",
-            trigger: ".modal footer button[name='action_next_step']",
-            run: "click",
-        },
-        {
-            content: `The script is at the ${step} step`,
-            trigger: `.modal div[name='step_${step}']`,
-        },
-    ];
-}
+import {
+    endCallAndScheduleInterview,
+    nextScriptStep,
+} from "./invitation_tour_steps";
 
 function tickConcern(search, question) {
     return [
@@ -50,7 +41,7 @@ registry.category("web_tour.tours").add("hr_recruitment_invitation_call_script_t
             trigger: ".modal .o_statusbar_status button.o_arrow_button_current[data-value='preparation']",
         },
         // 2. Introduction
-        ...nextStep("introduction"),
+        ...nextScriptStep("introduction"),
         {
             content: "The opening says how HR got the number",
             trigger: ".modal .o_field_widget[name='opening']:contains('You applied for the Marketing Planning Specialist position')",
@@ -65,7 +56,7 @@ registry.category("web_tour.tours").add("hr_recruitment_invitation_call_script_t
             trigger: ".modal .o_field_widget[name='interest_hint']:contains('tell more about the company')",
         },
         // 3. Understand the candidate
-        ...nextStep("understand"),
+        ...nextScriptStep("understand"),
         {
             content: "Answer the job's first question",
             trigger: ".modal .o_field_widget[name='question_line_ids'] .o_data_row:contains('notice') .o_data_cell[name='answer']",
@@ -77,7 +68,7 @@ registry.category("web_tour.tours").add("hr_recruitment_invitation_call_script_t
             run: "edit One month",
         },
         // 4. Suitability
-        ...nextStep("suitability"),
+        ...nextScriptStep("suitability"),
         {
             content: "Check the first requirement",
             trigger: ".modal .o_field_widget[name='requirement_line_ids'] .o_data_row:contains('campaigns') .o_data_cell[name='match']",
@@ -89,7 +80,7 @@ registry.category("web_tour.tours").add("hr_recruitment_invitation_call_script_t
             run: "selectByLabel Meets it",
         },
         // 5. Company and position, concerns
-        ...nextStep("recommend"),
+        ...nextScriptStep("recommend"),
         {
             content: "The salary range is told, with the disclaimer",
             trigger: ".modal .o_field_widget[name='salary_text']:contains('the final pay is set after the interview')",
@@ -116,7 +107,7 @@ registry.category("web_tour.tours").add("hr_recruitment_invitation_call_script_t
             run: "edit Weekend work in peak season?",
         },
         // 6. Conclusion
-        ...nextStep("conclusion"),
+        ...nextScriptStep("conclusion"),
         {
             content: "The candidate accepts the interview",
             trigger: ".modal .o_field_widget[name='outcome'] input[data-value='invited']",
@@ -127,7 +118,7 @@ registry.category("web_tour.tours").add("hr_recruitment_invitation_call_script_t
             trigger: ".modal .o_field_widget[name='closing_text']:contains('glad you will come and meet us')",
         },
         // 7. Analysis and screening
-        ...nextStep("analysis"),
+        ...nextScriptStep("analysis"),
         {
             content: "One concern is unresolved",
             trigger: ".modal .o_field_widget[name='concern_summary']:contains('1 answered, 1 unresolved')",
@@ -137,21 +128,7 @@ registry.category("web_tour.tours").add("hr_recruitment_invitation_call_script_t
             trigger: ".modal .o_field_widget[name='screening_note'] textarea",
             run: "edit Strong planner, check French at the interview",
         },
-        {
-            content: "End the call",
-            trigger: ".modal footer button[name='action_finish_call']",
-            run: "click",
-        },
-        {
-            content: "Scheduling the interview comes next: no text message in this test",
-            trigger: ".modal .o_field_widget[name='notify_by_sms'] input",
-            run: "click",
-        },
-        {
-            content: "Schedule the interview",
-            trigger: ".modal button[name='action_schedule']",
-            run: "click",
-        },
+        ...endCallAndScheduleInterview(),
         {
             content: "The candidate is invited",
             trigger: ".o_list_view .o_data_row:contains('Camille Laurent') .o_data_cell[name='state']:contains('Invited')",

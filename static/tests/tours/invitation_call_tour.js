@@ -1,5 +1,7 @@
 import { registry } from "@web/core/registry";
 
+import { endCallAndScheduleInterview, nextScriptStep } from "./invitation_tour_steps";
+
 registry.category("web_tour.tours").add("hr_recruitment_invitation_call_tour", {
     steps: () => [
         {
@@ -28,58 +30,20 @@ registry.category("web_tour.tours").add("hr_recruitment_invitation_call_tour", {
             content: "The call timer runs",
             trigger: ".modal .o_invitation_call_timer:contains('00:0')",
         },
-        {
-            content: "Dial: go to the introduction",
-            trigger: ".modal button[name='action_next_step']",
-            run: "click",
-        },
-        {
-            content: "At the introduction",
-            trigger: ".modal div[name='step_introduction']",
-        },
+        ...nextScriptStep("introduction"),
         {
             content: "Record the interest",
             trigger: ".modal .o_field_widget[name='interest_level'] input[data-value='interested']",
             run: "click",
         },
-        ...["step_understand", "step_suitability", "step_recommend", "step_conclusion"].flatMap(
-            (step) => [
-                {
-                    content: "Next step",
-                    trigger: ".modal button[name='action_next_step']",
-                    run: "click",
-                },
-                {
-                    content: `At ${step}`,
-                    trigger: `.modal div[name='${step}']`,
-                },
-            ]
-        ),
+        ...["understand", "suitability", "recommend", "conclusion"].flatMap(nextScriptStep),
         {
             content: "Record the outcome",
             trigger: ".modal .o_field_widget[name='outcome'] input[data-value='invited']",
             run: "click",
         },
-        {
-            content: "Go to the analysis",
-            trigger: ".modal button[name='action_next_step']",
-            run: "click",
-        },
-        {
-            content: "End the call",
-            trigger: ".modal button[name='action_finish_call']",
-            run: "click",
-        },
-        {
-            content: "Scheduling the interview comes next: no text message in this test",
-            trigger: ".modal .o_field_widget[name='notify_by_sms'] input",
-            run: "click",
-        },
-        {
-            content: "Schedule the interview",
-            trigger: ".modal button[name='action_schedule']",
-            run: "click",
-        },
+        ...nextScriptStep("analysis"),
+        ...endCallAndScheduleInterview(),
         {
             content: "The candidate is invited",
             trigger: ".o_statusbar_status button.o_arrow_button_current[data-value='invited']",

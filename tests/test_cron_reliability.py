@@ -1,0 +1,383 @@
+"""The interview crons on committed data, as they run in production.
+
+Each test builds its interviews in a cursor of its own and commits them, runs the crons in
+other cursors (two at once when runs overlap), reads the outcome in yet another cursor, and
+deletes everything it committed in ``finally``. What reached the mail server and the SMS
+gateway is counted at the gateway (Odoo's test SMTP session and IAP mock), so a message sent by
+a transaction that was rolled back afterwards still counts.
+"""
+
+import email
+import logging
+import threading
+from collections import Counter
+from contextlib import contextmanager
+from datetime import datetime, timedelta
+from email.policy import SMTP
+from unittest.mock import patch
+
+from freezegun import freeze_time
+
+from odoo import SUPERUSER_ID, api
+from odoo.tests import tagged
+
+from .common import InterviewCase
+
+_logger = logging.getLogger(__name__)
+
+SCHEDULED_ON = "2026-01-12 10:00:00"
+INTERVIEW = datetime(2026, 1, 15, 9, 0)  # reminder due 2026-01-14 09:00 UTC
+DAY_BEFORE = "2026-01-14 09:30:00"
+CALL_TIME = "2026-01-15 08:01:00"  # the reminder call is due 60 minutes before
+NOT_ARRIVED_TIME = "2026-01-15 09:11:00"  # 10 minutes of grace
+NO_SHOW_TIME = "2026-01-15 10:01:00"  # a no-show after 60 minutes
+# Mobile numbers of several countries; each candidate has an email address too.
+CANDIDATES = (
+    ("Camille Laurent", "+33 6 12 34 56 78", "Europe/Paris"),
+    ("Lukas Schmidt", "+49 151 23456789", "Europe/Berlin"),
+    ("Wang Wei", "+86 138 0013 8000", "Asia/Shanghai"),
+    ("Sophie Dubois", "+32 470 12 34 56", "Europe/Brussels"),
+    ("Priya Sharma", "+91 98765 43210", "Asia/Kolkata"),
+    ("Jan de Vries", "+31 6 12345678", "Europe/Amsterdam"),
+)
+LOGGER = "odoo.addons.hr_recruitment_invitation.models.hr_invitation_logistics"
+ACTIVITY_TYPES = {
+    "call": "hr_recruitment_invitation.mail_activity_type_interview_reminder_call",
+    "alert": "hr_recruitment_invitation.mail_activity_type_interview_not_arrived",
+}
+
+
+class WorkerDied(BaseException):
+    """What a killed cron worker looks like to the code: nothing after it runs, and what its
+    transaction had not committed is rolled back."""
+
+
+@tagged("post_install", "-at_install")
+class TestCronReliability(InterviewCase):
+    # ------------------------------------------------------------------
+    # Committed interviews, and their cleanup
+    # ------------------------------------------------------------------
+
+    def _env(self, cr):
+        return api.Environment(cr, SUPERUSER_ID, {"tracking_disable": True})
+
+    @contextmanager
+    def _committed_interviews(self, count):
+        """``count`` interviews on Thursday 09:00 UTC, scheduled and committed; yields their ids
+        and their candidates' (email, E.164 number); deletes all of it on the way out."""
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            had_sms_account = bool(env["iap.account"].search([("service_name", "=", "sms")]))
+            env["iap.account"].get("sms")  # what sending an SMS would create, in this cursor
+            job = env["hr.job"].create({"name": "Cron Reliability Check"})
+            invitations = env["hr.invitation"]
+            with self.mock_mail_gateway(), self.mockSMSGateway(), freeze_time(SCHEDULED_ON):
+                for name, phone, tz in CANDIDATES[:count]:
+                    invitations |= self._schedule_committed(env, job, name, phone, tz)
+            contacts = [(inv.partner_id.email, inv.phone_e164) for inv in invitations]
+            ids = invitations.ids
+        try:
+            yield ids, contacts
+        finally:
+            self._delete_committed(ids, job.id, had_sms_account)
+
+    def _schedule_committed(self, env, job, name, phone, tz):
+        candidate = env["hr.candidate"].create(
+            {
+                "partner_name": name,
+                "partner_phone": phone,
+                "email_from": f"{name.split()[0].lower()}.cron@example.com",
+            }
+        )
+        applicant = env["hr.applicant"].create({"candidate_id": candidate.id, "job_id": job.id})
+        invitation = env["hr.invitation"].create(
+            {"applicant_id": applicant.id, "user_id": env.ref("base.user_admin").id}
+        )
+        company_address = env.company.partner_id
+        invitation.with_context(no_mail_to_attendees=True)._schedule_interview(
+            {
+                "start": INTERVIEW,
+                "stop": INTERVIEW + timedelta(hours=1),
+                "candidate_tz": tz,
+                "lang": "en_US",
+                "interviewer_ids": env.ref("base.user_admin").ids,
+                "location_id": company_address.id,
+                "notify_by_email": True,
+                "notify_by_sms": True,
+            }
+        )
+        return invitation
+
+    def _delete_committed(self, ids, job_id, had_sms_account):
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            invitations = env["hr.invitation"].browse(ids).exists()
+            applicants = invitations.applicant_id
+            candidates = applicants.candidate_id
+            partners = invitations.partner_id | candidates.partner_id
+            mails = env["mail.mail"].search([("recipient_ids", "in", partners.ids)])
+            mails.attachment_ids.unlink()
+            mails.unlink()
+            env["sms.sms"].search([("partner_id", "in", partners.ids)]).unlink()
+            events = invitations.event_id
+            invitations.unlink()
+            events.unlink()
+            applicants.unlink()
+            candidates.unlink()
+            partners.unlink()
+            env["hr.job"].browse(job_id).unlink()
+            if not had_sms_account:
+                env["iap.account"].search([("service_name", "=", "sms")]).unlink()
+
+    # ------------------------------------------------------------------
+    # Reading the outcome
+    # ------------------------------------------------------------------
+
+    @contextmanager
+    def _gateways(self, **sms_errors):
+        """Odoo's test mail server and SMS gateway; yields what they receive, kept after."""
+        with self.mock_mail_gateway(), self.mockSMSGateway(nbr_t_error=sms_errors or None):
+            yield {"mail": self.emails, "sms": self._sms}
+
+    def _reminders_received(self, received, contacts):
+        """[(reminder emails, reminder texts)] received per candidate."""
+        mails = Counter(
+            address
+            for mail in received["mail"]
+            if "reminder" in email.message_from_string(mail["message"], policy=SMTP)["Subject"]
+            for address in mail["smtp_to_list"]
+        )
+        texts = Counter(sms["number"] for sms in received["sms"] if "reminder" in sms["body"])
+        return [(mails[address], texts[number]) for address, number in contacts]
+
+    def _committed_state(self, ids):
+        """Per invitation, as committed: reminder flags set, follow-up activities, no-show logs."""
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            invitations = env["hr.invitation"].browse(ids)
+            activities = env["mail.activity"].search(
+                [("res_model", "=", "hr.invitation"), ("res_id", "in", ids)]
+            )
+            logs = env["mail.message"].search(
+                [
+                    ("model", "=", "hr.invitation"),
+                    ("res_id", "in", ids),
+                    ("body", "ilike", "did not come to the interview"),
+                ]
+            )
+            return [
+                {
+                    "mail": bool(inv.reminder_mail_sent_at),
+                    "sms": bool(inv.reminder_sms_sent_at),
+                    "call": len(
+                        activities.filtered(
+                            lambda act, inv=inv: (
+                                act.res_id == inv.id
+                                and act.activity_type_id == env.ref(ACTIVITY_TYPES["call"])
+                            )
+                        )
+                    ),
+                    "alert": len(
+                        activities.filtered(
+                            lambda act, inv=inv: (
+                                act.res_id == inv.id
+                                and act.activity_type_id == env.ref(ACTIVITY_TYPES["alert"])
+                            )
+                        )
+                    ),
+                    "no_show_logs": len(logs.filtered(lambda msg, inv=inv: msg.res_id == inv.id)),
+                    "state": inv.state,
+                }
+                for inv in invitations
+            ]
+
+    @contextmanager
+    def _two_runs(self):
+        """Two cursors, as two cron workers; a lock wait fails the test instead of hanging it."""
+        with self.registry.cursor() as cr_a, self.registry.cursor() as cr_b:
+            for cr in (cr_a, cr_b):
+                cr.execute("SET LOCAL lock_timeout = '10s'")
+            yield self._env(cr_a)["hr.invitation"], self._env(cr_b)["hr.invitation"]
+
+    @contextmanager
+    def _skips_changed_rows(self):
+        """Yield the invitations a run left because another run changed them since it started;
+        fail on any SQL error logged meanwhile."""
+        skipped = []
+        # logging.INFO, not "INFO": Odoo names its test level 25 "INFO" too.
+        with (
+            self.assertNoLogs("odoo.sql_db", "ERROR"),
+            self.assertLogs(LOGGER, logging.INFO) as logs,
+        ):
+            yield skipped
+        skipped += [line for line in logs.output if "left to the next" in line]
+
+    # ------------------------------------------------------------------
+    # Two overlapping runs
+    # ------------------------------------------------------------------
+
+    def test_a_run_overlapping_one_in_flight_sends_each_reminder_once(self):
+        """Run A holds the first three interviews, not committed yet, when run B runs the whole
+        reminder cron: B sends the other three only; both commit."""
+        with self._committed_interviews(6) as (ids, contacts), self._gateways() as sent:
+            with freeze_time(DAY_BEFORE), self._two_runs() as (run_a, run_b):
+                run_a.browse(ids[:3])._send_interview_reminders()
+                self.assertEqual(run_b._cron_send_interview_reminders(batch_size=2), 6)
+                run_a.env.cr.commit()
+                run_b.env.cr.commit()
+            received = self._reminders_received(sent, contacts)
+            state = self._committed_state(ids)
+        self.assertEqual(received, [(1, 1)] * 6, "one email and one text per interview")
+        self.assertTrue(all(inv["mail"] and inv["sms"] for inv in state), "all marked sent")
+        _logger.info(
+            "two-cursor reminders, one run in flight: %s interviews, %s emails and %s texts "
+            "received, %s duplicates",
+            len(ids),
+            sum(mails for mails, _texts in received),
+            sum(texts for _mails, texts in received),
+            sum(max(mails - 1, 0) + max(texts - 1, 0) for mails, texts in received),
+        )
+
+    def test_a_run_that_read_before_the_other_committed_sends_nothing_again(self):
+        """Run B starts (its snapshot shows every reminder unsent), run A then sends them all
+        and commits; B then runs the cron: under REPEATABLE READ it cannot lock what A changed,
+        so it skips it, without failing."""
+        with self._committed_interviews(3) as (ids, contacts), self._gateways() as sent:
+            with freeze_time(DAY_BEFORE), self._two_runs() as (run_a, run_b):
+                self.assertFalse(any(run_b.browse(ids).mapped("reminder_mail_sent_at")))
+                run_a._cron_send_interview_reminders()
+                run_a.env.cr.commit()
+                with self._skips_changed_rows() as skipped:
+                    run_b._cron_send_interview_reminders()
+                run_b.env.cr.commit()
+            received = self._reminders_received(sent, contacts)
+        self.assertEqual(received, [(1, 1)] * 3)
+        self.assertEqual(len(skipped), 6, "B skipped each email and each text, without an error")
+        _logger.info(
+            "two-cursor reminders, stale snapshot: %s interviews, %s messages, 0 errors",
+            len(ids),
+            sum(mails + texts for mails, texts in received),
+        )
+
+    DAY_CRONS = (
+        ("_cron_plan_reminder_calls", "_plan_reminder_calls", CALL_TIME),
+        ("_cron_alert_not_arrived", "_alert_not_arrived", NOT_ARRIVED_TIME),
+        ("_cron_mark_no_shows", "_mark_no_shows", NO_SHOW_TIME),
+    )
+
+    def _assert_each_acted_once(self, states_by_cron):
+        """After the calls, one reminder call each; after the alerts, one alert each; after
+        the no-shows, one no-show log each, and the calls and alerts closed."""
+        calls, alerts, no_shows = states_by_cron
+        self.assertEqual([inv["call"] for inv in calls], [1] * len(calls))
+        self.assertEqual([(inv["call"], inv["alert"]) for inv in alerts], [(1, 1)] * len(alerts))
+        self.assertEqual(
+            [(inv["state"], inv["no_show_logs"], inv["call"], inv["alert"]) for inv in no_shows],
+            [("no_show", 1, 0, 0)] * len(no_shows),
+        )
+
+    def test_day_crons_overlapping_a_run_in_flight_act_once_per_interview(self):
+        """Reminder calls, not-arrived alerts, no-shows: run A holds the first two interviews,
+        not committed yet, when run B runs the whole cron in batches of 2."""
+        states = []
+        with self._committed_interviews(3) as (ids, _contacts):
+            for cron_name, batch_method, at in self.DAY_CRONS:
+                with freeze_time(at), self._two_runs() as (run_a, run_b):
+                    getattr(run_a.browse(ids[:2]), batch_method)()
+                    getattr(run_b, cron_name)(batch_size=2)
+                    run_a.env.cr.commit()
+                    run_b.env.cr.commit()
+                states.append(self._committed_state(ids))
+        self._assert_each_acted_once(states)
+        _logger.info(
+            "two-cursor day crons, one run in flight: %s crons x %s interviews, each acted once",
+            len(self.DAY_CRONS),
+            len(ids),
+        )
+
+    def test_day_crons_that_read_before_the_other_committed_act_once_per_interview(self):
+        """Reminder calls, not-arrived alerts, no-shows: run B has read the interviews when run
+        A handles them all and commits; B's run then skips them, without failing."""
+        states = []
+        with self._committed_interviews(3) as (ids, _contacts):
+            for cron_name, _batch_method, at in self.DAY_CRONS:
+                with freeze_time(at), self._two_runs() as (run_a, run_b):
+                    run_b.browse(ids).mapped("state")  # B's snapshot: nothing done yet
+                    getattr(run_a, cron_name)()
+                    run_a.env.cr.commit()
+                    with self._skips_changed_rows() as skipped:
+                        getattr(run_b, cron_name)()
+                    run_b.env.cr.commit()
+                self.assertEqual(len(skipped), 3, f"{cron_name}: B skipped each interview")
+                states.append(self._committed_state(ids))
+        self._assert_each_acted_once(states)
+        _logger.info(
+            "two-cursor day crons, stale snapshot: %s crons x %s interviews, each acted once",
+            len(self.DAY_CRONS),
+            len(ids),
+        )
+
+    # ------------------------------------------------------------------
+    # A run that dies in the middle of a batch
+    # ------------------------------------------------------------------
+
+    def test_a_run_dying_mid_batch_keeps_what_it_sent_and_the_next_run_sends_the_rest(self):
+        """Batches of 2 over 5 interviews; the SMS gateway refuses the first candidate's text;
+        the worker dies at the 4th interview's email (2nd batch). What went out before is
+        committed as sent; the next run sends the rest, and nothing twice."""
+        remind_by_email = type(self.env["hr.invitation"])._remind_by_email
+        with self._committed_interviews(5) as (ids, contacts):
+            refused_number = contacts[0][1]
+
+            def die_at_the_fourth(invitation):
+                if invitation.id == ids[3]:
+                    raise WorkerDied()
+                return remind_by_email(invitation)
+
+            with (
+                self._gateways(**{refused_number: "server_error"}) as first,
+                freeze_time(DAY_BEFORE),
+                patch.object(threading.current_thread(), "testing", False),  # commits, as a cron
+                patch.object(
+                    type(self.env["hr.invitation"]), "_remind_by_email", die_at_the_fourth
+                ),
+                self.assertLogs(LOGGER, "WARNING") as refused,
+                self.assertRaises(WorkerDied),
+                self.registry.cursor() as cr,
+            ):
+                self._env(cr)["hr.invitation"]._cron_send_interview_reminders(batch_size=2)
+            after_crash = self._committed_state(ids)
+            with (
+                self._gateways() as second,
+                freeze_time("2026-01-14 09:45:00"),
+                patch.object(threading.current_thread(), "testing", False),
+                self.registry.cursor() as cr,
+            ):
+                self._env(cr)["hr.invitation"]._cron_send_interview_reminders(batch_size=2)
+            after_resume = self._committed_state(ids)
+            received_first = self._reminders_received(first, contacts)
+            received_second = self._reminders_received(second, contacts)
+        self.assertIn("not delivered, to retry", refused.output[0])
+        self.assertEqual(
+            [(inv["mail"], inv["sms"]) for inv in after_crash],
+            [(True, False), (True, True), (True, False), (False, False), (False, False)],
+            "batch 1 committed but the refused text; in batch 2, the email sent before the crash",
+        )
+        self.assertEqual(
+            received_first, [(1, 0), (1, 1), (1, 0), (0, 0), (0, 0)], "what went out is marked"
+        )
+        self.assertEqual(
+            received_second, [(0, 1), (0, 0), (0, 1), (1, 1), (1, 1)], "the rest, not more"
+        )
+        self.assertTrue(all(inv["mail"] and inv["sms"] for inv in after_resume))
+        _logger.info(
+            "crash mid-batch: %s interviews in batches of 2, %s messages before the crash, %s "
+            "after the resume, %s duplicates",
+            len(ids),
+            sum(mails + texts for mails, texts in received_first),
+            sum(mails + texts for mails, texts in received_second),
+            sum(
+                max(m1 + m2 - 1, 0) + max(t1 + t2 - 1, 0)
+                for (m1, t1), (m2, t2) in zip(received_first, received_second, strict=True)
+            ),
+        )
