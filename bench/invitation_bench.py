@@ -68,21 +68,22 @@ CRON_SETTINGS = {
 CRON_MISSES = {
     "reminder": (
         (
-            "hr_invitation_logistics._send_interview_reminders handles each interview alone, once "
-            "per channel: a row lock, a savepoint, the template read and rendered for one record "
-            "(the email's QWeb body compiled again each time), one mail.mail created, sent on an "
-            "SMTP connection of its own and deleted (the unlink clears the whole ORM cache, so the "
-            "next interview reads its invitation, candidate, contact, company and job again), one "
-            "sms.sms created and sent in a gateway call of its own, a blacklist count, and each "
-            "sent flag written with the chatter's tracking of every tracked field prepared"
+            "hr_invitation_logistics._deliver_unsent handles each message alone: a row lock "
+            "(which also drops the record from the cache), a savepoint, the template read and "
+            "rendered for one record (the email's QWeb body compiled again each time), one "
+            "mail.mail created, sent on an SMTP connection of its own and deleted (the unlink "
+            "clears the whole ORM cache), one sms.sms created and sent in a gateway call of its "
+            "own, a blacklist count, the sent flag written with the chatter's tracking of every "
+            "tracked field prepared, then a commit (flush, tracking, disk sync) per message"
         ),
         (
-            "handle the batch at once in _deliver_unsent: render each template once for all the "
-            "batch's records (the candidate's link read from the record in the template, not a "
-            "per-record context), create the batch's emails and texts in one create each and send "
-            "them with one mail.send() and one sms.send() (or leave them to Odoo's mail and SMS "
-            "queues), count blacklisted numbers once, then flag what was delivered in one write "
-            "with mail_notrack; keep the lock and re-check per batch"
+            "queue the batch, as Odoo's own reminders do: render each template once for the "
+            "batch's records (the candidate's link from a per-id map in ctx), create its emails "
+            "and texts in one create each without sending them, and flag them in one write with "
+            "mail_notrack, committed with the batch (emails and flags in one transaction: no "
+            "message lost or sent twice); Odoo's mail and SMS queue crons then send them. A "
+            "prototype did a batch of 200 in 0.5 s and 23 queries (sending them in the same "
+            "transaction with one mail.send() and one sms.send(): 1.5 s, 1,075 queries)"
         ),
     ),
     "no-show": (
@@ -588,7 +589,7 @@ def _cron_row(what, seconds, batches, once):
         "n/a (no core equivalent)",
         verdict(first <= TARGET_CRON_SECONDS and constant and once_passed),
         f"{CRON_SETTINGS[what]} Run as Odoo's cron worker runs the job (ir.cron._process_job: "
-        "the job's user, the progress API, a commit per batch). Queries per batch: the cursor's "
+        "the job's user, the progress API, its commits). Queries per batch: the cursor's "
         "counter between two progress notifications, the batch's search included, "
         f"{len(full)} full batches, about {statistics.median(full) / CRON_BATCH_SIZE:.0f} per "
         f"interview; the first {full[0]:,}, the others "
