@@ -1,5 +1,6 @@
 """Measuring and reporting helpers of the benchmark: medians, query counts, the table."""
 
+import math
 import os
 import platform
 import statistics
@@ -64,6 +65,12 @@ def count_queries(env, function):
     function()
     env.flush_all()
     return env.cr.sql_log_count - start
+
+
+def percentile(values, share):
+    """The value that ``share`` (0 to 1) of ``values`` do not exceed (nearest rank)."""
+    ordered = sorted(values)
+    return ordered[max(1, math.ceil(share * len(ordered))) - 1]
 
 
 def ratio(value, baseline):

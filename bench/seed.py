@@ -12,7 +12,7 @@ from zoneinfo import ZoneInfo
 
 import phonenumbers
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.tools import SQL, split_every
 
 SEED = 42
@@ -244,6 +244,118 @@ def create_calls(env, invitations):
         env.flush_all()
     env.invalidate_all()
     return calls
+
+
+# ---------------------------------------------------------------------------
+# Database: upcoming interviews, the input of the crons and the candidate's page
+# ---------------------------------------------------------------------------
+
+INTERVIEW_DURATION = timedelta(minutes=45)
+INVITATION_SENT_BEFORE = timedelta(days=2)
+
+
+def schedule_interviews(env, invitations, interviewers, first=timedelta(hours=1), spread=None):
+    """Give each invitation an interview, as the scheduling wizard leaves it, in batches.
+
+    The candidate has a contact with an email address of their own; the interview (a calendar
+    event with the candidate and one of ``interviewers``) starts between ``first`` and
+    ``first + spread`` from now (22 hours by default: in the 24-hour reminder window); the
+    invitation (state invited, email and text chosen, portal token) went out two days ago.
+    Interviewers get no calendar mail.
+    """
+    seed_env = seeding_env(env)
+    invitations = invitations.with_env(seed_env)
+    _give_candidates_contacts(seed_env, invitations)
+    now = fields.Datetime.now()
+    location = seed_env.company.partner_id
+    invitations.write(
+        {
+            "state": "invited",
+            "next_call_at": False,
+            "next_call_window": False,
+            "interview_location_id": location.id,
+            "interview_route": "Main entrance, 3rd floor, ask for HR at the desk.",
+            "notify_by_email": True,
+            "notify_by_sms": True,
+            "invitation_sent_at": now - INVITATION_SENT_BEFORE,
+        }
+    )
+    step = (spread or timedelta(hours=22)) / len(invitations)
+    events = seed_env["calendar.event"].with_context(no_mail_to_attendees=True)
+    for chunk in split_every(1000, list(enumerate(invitations))):
+        values = []
+        for index, invitation in chunk:
+            start = (now + first + index * step).replace(microsecond=0)
+            schedule = {
+                "start": start,
+                "stop": start + INTERVIEW_DURATION,
+                "interviewer_ids": interviewers[index % len(interviewers)].ids,
+                "location_id": location.id,
+                "alarm_ids": [],
+            }
+            values.append(
+                invitation._prepare_interview_event_values(schedule, invitation.partner_id)
+            )
+        for (_index, invitation), event in zip(chunk, events.create(values), strict=True):
+            invitation.event_id = event
+            invitation._portal_ensure_token()
+        env.flush_all()
+    env.invalidate_all()
+    return invitations.with_env(env)
+
+
+def _give_candidates_contacts(env, invitations):
+    """A contact for each invitation's candidate: name, unique email, phone, zone, language."""
+    partners = env["res.partner"].create(
+        [
+            {
+                "name": invitation.candidate_id.partner_name,
+                "email": candidate_email(invitation.candidate_id),
+                "phone": invitation.candidate_id.partner_phone,
+                "tz": invitation.candidate_tz or COMPANY_TZ,
+                "lang": "en_US",
+            }
+            for invitation in invitations
+        ]
+    )
+    for invitation, partner in zip(invitations, partners, strict=True):
+        invitation.candidate_id.partner_id = partner
+
+
+def candidate_email(candidate):
+    return f"candidate{candidate.id}@example.com"
+
+
+def shift_interviews(invitations, delta):
+    """Move the interviews of ``invitations`` and their due times by ``delta``, in SQL.
+
+    Moving them ``delta`` earlier is the clock moving ``delta`` on: the same interviews, later.
+    (Through the ORM, a moved event would reset the invitations' reminders.)
+    """
+    env = invitations.env
+    env.flush_all()
+    interval = SQL("%s * interval '1 second'", delta.total_seconds())
+    env.cr.execute(
+        SQL(
+            "UPDATE calendar_event SET start = start + %(i)s, stop = stop + %(i)s "
+            "WHERE id IN (SELECT event_id FROM hr_invitation WHERE id = ANY(%(ids)s))",
+            i=interval,
+            ids=invitations.ids,
+        )
+    )
+    columns = ("interview_start", "reminder_due_at", "reminder_call_due_at")
+    columns += ("arrival_alert_due_at", "no_show_due_at")
+    env.cr.execute(
+        SQL(
+            "UPDATE hr_invitation SET %s WHERE id = ANY(%s)",
+            SQL(", ").join(
+                SQL("%s = %s + %s", SQL.identifier(name), SQL.identifier(name), interval)
+                for name in columns
+            ),
+            invitations.ids,
+        )
+    )
+    env.invalidate_all()
 
 
 # ---------------------------------------------------------------------------
