@@ -61,18 +61,20 @@ class HrInvitation(models.Model):
         self.ensure_one()
         return self.get_base_url() + self.get_portal_url(suffix="/feedback")
 
-    def _with_feedback_link(self, template):
-        return template.with_context(candidate_feedback_url=self._get_candidate_feedback_link())
+    def _with_feedback_links(self, template):
+        return template.with_context(
+            candidate_feedback_urls={inv.id: inv._get_candidate_feedback_link() for inv in self}
+        )
 
     def _ask_feedback_by_email(self, flag):
-        template = self._with_feedback_link(self.env.ref(MAIL_TEMPLATE_FEEDBACK))
-        self._queue_candidate_mail(
+        template = self._with_feedback_links(self.env.ref(MAIL_TEMPLATE_FEEDBACK))
+        self._queue_candidate_mails(
             template, flag, self.env._("Feedback request not emailed: the candidate has no email.")
         )
 
     def _ask_feedback_by_sms(self, flag):
-        template = self._with_feedback_link(self.env.ref(SMS_TEMPLATE_FEEDBACK))
-        self._queue_candidate_sms(template, flag, self.env._("Feedback request not texted"))
+        template = self._with_feedback_links(self.env.ref(SMS_TEMPLATE_FEEDBACK))
+        self._queue_candidate_texts(template, flag, self.env._("Feedback request not texted"))
 
     # ------------------------------------------------------------------
     # The feedback page: what it shows

@@ -447,39 +447,43 @@ class HrInvitation(models.Model):
             )
         return ""
 
-    def _render_for_candidate(self, template, field_names):
-        """Render ``template`` in the candidate's language, with their link in ``ctx``."""
-        self.ensure_one()
-        template = template.with_context(candidate_portal_url=self._get_candidate_portal_link())
+    def _render_for_candidates(self, template, field_names):
+        """Render ``template`` for all of ``self`` at once (compiled once), each invitation in
+        its candidate's language with its own link: {field name: {invitation id: text}}."""
+        template = template.with_context(
+            candidate_portal_urls={inv.id: inv._get_candidate_portal_link() for inv in self}
+        )
         return {
-            fname: template._render_field(fname, self.ids, compute_lang=True)[self.id]
+            fname: template._render_field(fname, self.ids, compute_lang=True)
             for fname in field_names
         }
 
-    def _create_candidate_mail(self, template, with_ics=False, flag=False):
-        """An email to the candidate only: a mail.mail outside the chatter, deleted once sent.
-
-        ``flag``: the follow-up flag of the invitation it delivers, cleared if it fails.
-        """
-        self.ensure_one()
-        rendered = self._render_for_candidate(template, ("subject", "body_html", "email_from"))
+    def _create_candidate_mails(self, template, with_ics=False, flag=False):
+        """An email to each candidate alone: mail.mail records outside the chatter, deleted once
+        sent. ``flag``: the follow-up flag each delivers, cleared if it fails."""
+        rendered = self._render_for_candidates(template, ("subject", "body_html", "email_from"))
         return (
             self.env["mail.mail"]
             .sudo()
             .create(
-                {
-                    "subject": rendered["subject"],
-                    "body_html": rendered["body_html"],
-                    "email_from": rendered["email_from"] or self.company_id.email_formatted,
-                    "recipient_ids": [Command.link(self.partner_id.id)],
-                    "auto_delete": True,
-                    "attachment_ids": [Command.set(self._get_ics_attachment().ids)]
-                    if with_ics
-                    else [],
-                    **self._prepare_followup_link(flag),
-                }
+                [
+                    invitation._prepare_candidate_mail_values(rendered, with_ics, flag)
+                    for invitation in self
+                ]
             )
         )
+
+    def _prepare_candidate_mail_values(self, rendered, with_ics, flag):
+        self.ensure_one()
+        return {
+            "subject": rendered["subject"][self.id],
+            "body_html": rendered["body_html"][self.id],
+            "email_from": rendered["email_from"][self.id] or self.company_id.email_formatted,
+            "recipient_ids": [Command.link(self.partner_id.id)],
+            "auto_delete": True,
+            "attachment_ids": [Command.set(self._get_ics_attachment().ids)] if with_ics else [],
+            **self._prepare_followup_link(flag),
+        }
 
     def _prepare_followup_link(self, flag):
         """What ties a queued message to the follow-up it delivers (see mail.mail, sms.sms)."""
@@ -505,28 +509,33 @@ class HrInvitation(models.Model):
             )
         )
 
-    def _create_candidate_sms(self, template, flag=False):
-        """A text message to the candidate only: an sms.sms record, never a chatter message.
+    def _create_candidate_texts(self, template, flag=False):
+        """A text message to each candidate alone: sms.sms records, never a chatter message.
 
-        It ends with a one-line privacy notice in the candidate's language. ``flag``: the
-        follow-up flag of the invitation it delivers, cleared if it fails.
+        Each ends with a one-line privacy notice in the candidate's language. ``flag``: the
+        follow-up flag each delivers, cleared if it fails.
         """
-        self.ensure_one()
-        body = self._render_for_candidate(template, ("body",))["body"]
-        lang = self.partner_id.lang or self.env.lang
-        body += "\n" + self.with_context(lang=lang)._get_sms_privacy_notice()
+        bodies = self._render_for_candidates(template, ("body",))["body"]
         return (
             self.env["sms.sms"]
             .sudo()
             .create(
-                {
-                    "number": self.phone_e164,
-                    "partner_id": self.partner_id.id,
-                    "body": body,
-                    **self._prepare_followup_link(flag),
-                }
+                [
+                    {
+                        "number": invitation.phone_e164,
+                        "partner_id": invitation.partner_id.id,
+                        "body": bodies[invitation.id] + "\n" + invitation._get_sms_privacy_line(),
+                        **invitation._prepare_followup_link(flag),
+                    }
+                    for invitation in self
+                ]
             )
         )
+
+    def _get_sms_privacy_line(self):
+        self.ensure_one()
+        lang = self.partner_id.lang or self.env.lang
+        return self.with_context(lang=lang)._get_sms_privacy_notice()
 
     def _send_interview_invitation(self):
         """Send the interview's details by the chosen channels and log it without the link."""
@@ -534,11 +543,11 @@ class HrInvitation(models.Model):
         channels = []
         if self.notify_by_email:
             template = self.env.ref("hr_recruitment_invitation.mail_template_interview_invitation")
-            self._create_candidate_mail(template, with_ics=True).send_after_commit()
+            self._create_candidate_mails(template, with_ics=True).send_after_commit()
             channels.append(self.env._("email"))
         if self.notify_by_sms:
             template = self.env.ref("hr_recruitment_invitation.sms_template_interview_invitation")
-            self._create_candidate_sms(template).send(raise_exception=False)
+            self._create_candidate_texts(template).send(raise_exception=False)
             channels.append(self.env._("text message"))
         if channels:
             self.invitation_sent_at = fields.Datetime.now()
@@ -825,10 +834,10 @@ class HrInvitation(models.Model):
             pending = self.filtered(
                 lambda inv, channel=channel, flag=flag: inv[channel] and not inv[flag]
             )._lock_unflagged(flag)
-            for invitation in pending:
-                getattr(invitation, method_name)(flag)
-            pending.write({flag: now})
-            queued = queued or bool(pending)
+            if pending:
+                getattr(pending, method_name)(flag)
+                pending.write({flag: now})
+                queued = True
         if queued:
             self._wake_up_outgoing_queues()
 
@@ -839,41 +848,43 @@ class HrInvitation(models.Model):
             self.env.ref(xmlid)._trigger()
 
     def _remind_by_email(self, flag):
-        self._queue_candidate_mail(
+        self._queue_candidate_mails(
             self.env.ref("hr_recruitment_invitation.mail_template_interview_reminder"),
             flag,
             self.env._("Email reminder not sent: the candidate has no email address."),
         )
 
     def _remind_by_sms(self, flag):
-        self._queue_candidate_sms(
+        self._queue_candidate_texts(
             self.env.ref("hr_recruitment_invitation.sms_template_interview_reminder"),
             flag,
             self.env._("Text reminder not sent"),
         )
 
-    def _queue_candidate_mail(self, template, flag, no_email_note):
-        """Queue ``template`` for the candidate, tied to ``flag``.
+    def _queue_candidate_mails(self, template, flag, no_email_note):
+        """Queue ``template`` for each candidate, tied to ``flag``.
 
         Without an email address, log ``no_email_note`` instead: nothing to retry.
         """
-        if not self.partner_id.email:
-            self._message_log(body=no_email_note)
-            return
-        self._create_candidate_mail(template, flag=flag)
+        without_email = self.filtered(lambda invitation: not invitation.partner_id.email)
+        for invitation in without_email:
+            invitation._message_log(body=no_email_note)
+        (self - without_email)._create_candidate_mails(template, flag=flag)
 
-    def _queue_candidate_sms(self, template, flag, not_sent_label):
-        """Queue ``template`` as a text to the candidate, tied to ``flag``.
+    def _queue_candidate_texts(self, template, flag, not_sent_label):
+        """Queue ``template`` as a text to each candidate, tied to ``flag``.
 
-        When no text can reach them, log ``not_sent_label`` and why instead: nothing to retry.
+        When no text can reach one, log ``not_sent_label`` and why instead: nothing to retry.
         """
-        problem = self._get_sms_problem()
-        if problem:
-            self._message_log(
-                body=self.env._("%(what)s: %(problem)s", what=not_sent_label, problem=problem)
-            )
-            return
-        self._create_candidate_sms(template, flag=flag)
+        problems = {invitation: invitation._get_sms_problem() for invitation in self}
+        for invitation, problem in problems.items():
+            if problem:
+                invitation._message_log(
+                    body=self.env._("%(what)s: %(problem)s", what=not_sent_label, problem=problem)
+                )
+        self.filtered(lambda invitation: not problems[invitation])._create_candidate_texts(
+            template, flag=flag
+        )
 
     def _requeue_followup(self, flag, reason):
         """The message of ``flag`` was refused on its way out: clear the flag, say so."""

@@ -343,10 +343,10 @@ class TestCronReliability(InterviewCase):
         with self._committed_interviews(5) as (ids, contacts):
             refused_number = contacts[0][1]
 
-            def die_at_the_fourth(invitation, flag):
-                if invitation.id == ids[3]:
+            def die_at_the_fourth(invitations, flag):
+                if ids[3] in invitations.ids:
                     raise WorkerDied()
-                return remind_by_email(invitation, flag)
+                return remind_by_email(invitations, flag)
 
             with (
                 freeze_time(DAY_BEFORE),
