@@ -72,13 +72,15 @@ CRON_SETTINGS = {
 CRON_MISSES = {
     "reminder": (
         (
-            "each interview's email and text are rendered one at a time (the candidate's own "
-            "link and language) and created one at a time"
+            "the batch's emails and texts are rendered at once and created in one create each, "
+            "but Odoo's mail template renderer (mail.render.mixin._render_template_qweb) parses "
+            "and compiles the email's QWeb body again for every record: about three fifths of "
+            "a batch's time, in a profile of a batch of 200"
         ),
         (
-            "render each template once for a batch's records, with the candidates' links from "
-            "a per-id map in the rendering context, and create the batch's emails and texts in "
-            "one create each"
+            "render the reminder's body from a QWeb view (ir.ui.view, compiled once and cached "
+            "by ir.qweb) instead of the mail template's body field, at the cost of the "
+            "template being editable as a mail template"
         ),
     ),
     "no-show": (
