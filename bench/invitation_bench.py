@@ -245,10 +245,10 @@ def _planning_time_row(size, seconds, core_seconds, repeat):
         f"{seconds - TARGET_10K_SECONDS:.1f} s ({seconds / TARGET_10K_SECONDS:.1f}x the target)",
         "the time is the ORM's work per record, with no single hot spot: the call activities "
         f"(core activity_schedule() alone takes {core_seconds:.1f} s here), creating the "
-        "invitations, the chatter log with HTML-sanitised bodies, and the plan message, "
-        "formatted twice per invitation (activity note and chatter, about a sixth of a batch)",
-        "format the plan message once for both, and plan selections of thousands in a "
-        "background job (ir.cron with _notify_progress) so that no request waits on them",
+        "invitations, the chatter log with HTML-sanitised bodies, the plan message formatted "
+        "in both zones and the phone time-zone guesses",
+        "plan selections of thousands in a background job (ir.cron with _notify_progress) so "
+        "that no request waits on them",
     )
 
 

@@ -5,8 +5,8 @@
 #
 # Builds a database of its own (bdb_bench_<pid>: the addon, no demo data), seeds it, prints one
 # Markdown table (figure, value, target, ratio vs Odoo core, pass/MISS) with the machine, and
-# drops the database (unless --keep). Takes about 35 minutes on 2 cores, 20 of them the reminder
-# cron on 10,000 interviews as that cron is now; --quick is a smoke test (about 4 minutes).
+# drops the database (unless --keep). Takes about 10 minutes on 2 cores; --quick is a smoke test
+# (about 2 minutes).
 set -euo pipefail
 source "$(dirname "$0")/../scripts/common.sh"
 
