@@ -22,5 +22,6 @@ from . import hr_invitation_logistics
 from . import hr_invitation_portal_attempt
 from . import hr_invitation_feedback_request
 from . import hr_invitation_privacy
+from . import hr_invitation_followup_message
 from . import mail_mail
 from . import sms_sms

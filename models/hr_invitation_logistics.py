@@ -429,6 +429,21 @@ class HrInvitation(models.Model):
     def _get_sms_problem(self):
         """Why no text message may be sent to the candidate, or an empty string."""
         self.ensure_one()
+        return self._get_sms_problems()[self.id]
+
+    def _get_sms_problems(self):
+        """{invitation id: why no text may be sent to its candidate, or ""}: the blacklist is
+        read once for all of ``self``."""
+        numbers = [number for number in self.mapped("phone_e164") if number]
+        blacklisted = set(
+            self.env["phone.blacklist"].sudo().search([("number", "in", numbers)]).mapped("number")
+            if numbers
+            else ()
+        )
+        return {invitation.id: invitation._check_sms_reachable(blacklisted) for invitation in self}
+
+    def _check_sms_reachable(self, blacklisted):
+        self.ensure_one()
         phone = self.partner_phone
         if not phone:
             return self.env._("The candidate has no phone number: no text message can be sent.")
@@ -440,7 +455,7 @@ class HrInvitation(models.Model):
             return self.env._(
                 "%(phone)s is not a mobile number: a text message cannot reach it.", phone=phone
             )
-        if self.env["phone.blacklist"].sudo().search_count([("number", "=", self.phone_e164)]):
+        if self.phone_e164 in blacklisted:
             return self.env._(
                 "%(phone)s is blacklisted: the candidate does not want text messages.",
                 phone=phone,
@@ -876,15 +891,15 @@ class HrInvitation(models.Model):
 
         When no text can reach one, log ``not_sent_label`` and why instead: nothing to retry.
         """
-        problems = {invitation: invitation._get_sms_problem() for invitation in self}
-        for invitation, problem in problems.items():
-            if problem:
-                invitation._message_log(
-                    body=self.env._("%(what)s: %(problem)s", what=not_sent_label, problem=problem)
+        problems = self._get_sms_problems()
+        unreachable = self.filtered(lambda invitation: problems[invitation.id])
+        for invitation in unreachable:
+            invitation._message_log(
+                body=self.env._(
+                    "%(what)s: %(problem)s", what=not_sent_label, problem=problems[invitation.id]
                 )
-        self.filtered(lambda invitation: not problems[invitation])._create_candidate_texts(
-            template, flag=flag
-        )
+            )
+        (self - unreachable)._create_candidate_texts(template, flag=flag)
 
     def _requeue_followup(self, flag, reason):
         """The message of ``flag`` was refused on its way out: clear the flag, say so."""

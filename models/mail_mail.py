@@ -1,28 +1,20 @@
-from odoo import fields, models
+from odoo import models
 
 # Failures that sending again would not cure: the candidate's address, not the server.
 ADDRESS_FAILURES = ("mail_email_invalid", "mail_email_missing", "mail_bl", "mail_optout")
 
 
 class MailMail(models.Model):
-    _inherit = "mail.mail"
-
-    invitation_id = fields.Many2one(
-        "hr.invitation", "Interview Invitation", index="btree_not_null", ondelete="set null"
-    )
-    invitation_flag = fields.Char(
-        help="The invitation's follow-up flag this email delivers: cleared if it fails, so that "
-        "the follow-up is queued again.",
-    )
+    _name = "mail.mail"
+    _inherit = ["mail.mail", "hr.invitation.followup.message"]
 
     def _postprocess_sent_message(self, success_pids, failure_reason=False, failure_type=None):
         if failure_type not in ADDRESS_FAILURES:
-            for mail in self.filtered(
-                lambda mail: mail.invitation_id and mail.state == "exception"
-            ):
-                mail.invitation_id._requeue_followup(
-                    mail.invitation_flag, mail.failure_reason or failure_type
-                )
+            self.filtered(lambda mail: mail.state == "exception")._requeue_refused_followups()
         return super()._postprocess_sent_message(
             success_pids, failure_reason=failure_reason, failure_type=failure_type
         )
+
+    def _get_failure_description(self):
+        """The mail server's own words (the SMTP answer) say more than the failure type."""
+        return self.failure_reason or super()._get_failure_description()
