@@ -72,15 +72,14 @@ CRON_SETTINGS = {
 CRON_MISSES = {
     "reminder": (
         (
-            "the batch's emails and texts are rendered at once and created in one create each, "
-            "but Odoo's mail template renderer (mail.render.mixin._render_template_qweb) parses "
-            "and compiles the email's QWeb body again for every record: about three fifths of "
-            "a batch's time, in a profile of a batch of 200"
+            "the batch's emails and texts are rendered at once (the email's body a QWeb view "
+            "compiled once) and created in one create each; what remains is rendering each "
+            "candidate's email and text in their language and zone, and Odoo's ORM creating "
+            "them with their links"
         ),
         (
-            "render the reminder's body from a QWeb view (ir.ui.view, compiled once and cached "
-            "by ir.qweb) instead of the mail template's body field, at the cost of the "
-            "template being editable as a mail template"
+            "a shorter reminder, or more cron workers sharing the day's batches (each batch is "
+            "its own transaction, locked: workers never send one twice)"
         ),
     ),
     "no-show": (
@@ -447,8 +446,8 @@ def _portal_time_row(logged, client_ms, alone):
         _portal_miss(p95),
         _portal_why_slower(logged, alone_p50, p50["ours"] / alone_p50["ours"]),
         "serve with workers (Odoo's production mode: a process per request, no waiting for "
-        "another's Python), and in controllers/portal.py and _get_portal_values read the "
-        "invitation with its token in one search_fetch and the page's records together",
+        "another's Python); in one process, only a lighter page would: core's is a bare page "
+        "without Odoo's frontend routing (language in the address) and portal layout",
     )
 
 
@@ -461,9 +460,9 @@ def _portal_why_slower(logged, alone_p50, concurrency_factor):
         "renders Odoo's portal layout (header, footer, language menu) where core's is a bare "
         f"page; under load it also pays for its {_median_queries(logged['ours'])} queries "
         f"against {_median_queries(logged['core'])}: each gives the GIL away and waits to take "
-        "it back behind the other requests (the rate-limit check, an exists() before the token "
-        "check, then the invitation, its event, address and country, slots, company, job and "
-        "candidate, one model at a time)"
+        "it back behind the other requests (the rate-limit check, then the invitation with its "
+        "token, its address and country, slots, company, job and candidate, one model at a "
+        "time, only the columns the page shows)"
     )
 
 
@@ -490,9 +489,9 @@ def _portal_queries_row(logged):
     return explain_miss(
         row,
         f"{max(ours) - TARGET_PORTAL_QUERIES} queries",
-        "the page reads the invitation's records one model at a time, after a rate-limit "
-        "check and an exists()",
-        "read the invitation with its token in one search_fetch and the page's records together",
+        "the page reads the invitation's records one model at a time, after a rate-limit check",
+        "fewer models on the page (the candidate's name and the job's name stored on the "
+        "invitation)",
     )
 
 

@@ -98,8 +98,10 @@ class InterviewPortal(http.Controller):
         attempts = request.env["hr.invitation.portal.attempt"].sudo()
         if attempts._is_blocked(ip):
             return None, self._too_many_requests(attempts)
-        invitation = request.env["hr.invitation"].sudo().browse(invitation_id).exists()
-        if not invitation or not invitation._is_portal_access_valid(access_token):
+        invitation = request.env["hr.invitation"]._get_portal_invitation(
+            invitation_id, access_token
+        )
+        if not invitation:
             attempts._register_failure(ip)
             return None, self._not_found()
         return invitation, None

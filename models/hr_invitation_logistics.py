@@ -62,8 +62,11 @@ class HrInvitation(models.Model):
     pickup_point = fields.Char()
     pickup_at = fields.Datetime()
 
-    # Stored so that the day's interviews can be listed, sorted and searched by the crons.
+    # Stored so that the day's interviews can be listed, sorted and searched by the crons; the
+    # end too, so that the candidate's page checks its link and shows the duration without
+    # reading the event.
     interview_start = fields.Datetime(store=True, index=True)
+    interview_stop = fields.Datetime(store=True)
     interview_candidate_display = fields.Char(
         "Interview (candidate's time)", compute="_compute_interview_candidate_display"
     )

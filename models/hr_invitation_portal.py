@@ -11,7 +11,7 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import MissingError, UserError
 from odoo.tools import consteq
 
 from odoo.addons.hr_recruitment_invitation.tools import (
@@ -28,6 +28,7 @@ PORTAL_PROPOSAL_MIN_NOTICE = timedelta(hours=1)
 PORTAL_ARRIVAL_MAX_ADVANCE = timedelta(hours=6)
 PORTAL_TEXT_MAX_LENGTH = 2000
 PORTAL_PICKUP_POINT_MAX_LENGTH = 200
+PORTAL_ADDRESS_FIELDS = ["street", "street2", "zip", "city", "state_id", "country_id"]
 PORTAL_ACTIVITY_TYPES = {
     "reschedule": "hr_recruitment_invitation.mail_activity_type_interview_reschedule",
     "parking": "hr_recruitment_invitation.mail_activity_type_interview_parking",
@@ -75,6 +76,19 @@ class HrInvitation(models.Model):
             invitation.write({"access_token": secrets.token_urlsafe(PORTAL_TOKEN_BYTES)})
         return invitation.access_token
 
+    @api.model
+    def _get_portal_invitation(self, invitation_id, token):
+        """The invitation ``token`` opens, in sudo, or an empty recordset.
+
+        Reading the token is what tells a missing invitation (no separate exists() query): it
+        is refused like a wrong token.
+        """
+        invitation = self.sudo().browse(invitation_id)
+        try:
+            return invitation if invitation._is_portal_access_valid(token) else self.browse()
+        except MissingError:
+            return self.browse()
+
     def _is_portal_access_valid(self, token):
         """Whether ``token`` opens this invitation's interview page now.
 
@@ -120,6 +134,7 @@ class HrInvitation(models.Model):
         """Everything the interview page shows, and nothing else (no record is rendered)."""
         self.ensure_one()
         invitation = self.with_context(lang=lang_code)
+        invitation._fetch_portal_records()
         address = invitation._get_portal_address()
         candidate_time = invitation._get_interview_time_for_candidate
         pending = invitation.slot_ids.filtered(
@@ -132,7 +147,9 @@ class HrInvitation(models.Model):
             "status": invitation._get_portal_status(),
             "can_answer": invitation._is_portal_answerable(),
             "when": candidate_time(),
-            "duration_minutes": round(invitation.event_id.duration * 60),
+            "duration_minutes": round(
+                (invitation.interview_stop - invitation.interview_start).total_seconds() / 60
+            ),
             "address": address,
             "map_url": invitation._get_portal_map_url(address),
             "logistics": invitation._get_directions(),
@@ -157,6 +174,13 @@ class HrInvitation(models.Model):
             "pickup_time": invitation._candidate_wall_time(invitation.pickup_at),
             "decline_reason": invitation.decline_reason or "",
         }
+
+    def _fetch_portal_records(self):
+        """Read only what the page shows of the records around the invitation: their whole
+        rows (a job's descriptions, a contact's or a candidate's details) cost more than it."""
+        self.interview_location_id.fetch(PORTAL_ADDRESS_FIELDS)
+        self.job_id.fetch(["name", "interview_what_to_bring"])
+        self.candidate_id.fetch(["partner_name", "partner_id"])
 
     def _get_portal_status(self):
         self.ensure_one()
@@ -206,6 +230,7 @@ class HrInvitation(models.Model):
         """
         self.ensure_one()
         invitation = self.with_context(lang=lang_code)
+        invitation._fetch_portal_records()
         address = invitation._get_portal_address()
         event = invitation.env["calendar.event"].new(
             {
