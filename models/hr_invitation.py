@@ -316,7 +316,7 @@ class HrInvitation(models.Model):
     def _apply_call_plans(self, windows, guesses):
         """Write each invitation's window, move its call activity and log the plan."""
         self._write_plans(windows, guesses)
-        messages = {invitation.id: invitation._get_plan_message() for invitation in self}
+        messages = self._get_plan_messages()
         self._schedule_call_activities(messages)
         self._message_log_batch(bodies=messages)
 
@@ -400,6 +400,21 @@ class HrInvitation(models.Model):
             "tz_uncertain": guess.uncertain,
             "state": "calling" if self.state in PLANNABLE_STATES else self.state,
         }
+
+    def _get_plan_messages(self):
+        """{invitation id: plan message}, formatted once per distinct plan and caller."""
+        formatted, messages = {}, {}
+        for invitation in self:
+            key = (
+                invitation.next_call_at,
+                invitation.candidate_tz,
+                invitation.next_call_window,
+                invitation._get_next_caller(),
+            )
+            if key not in formatted:
+                formatted[key] = invitation._get_plan_message()
+            messages[invitation.id] = formatted[key]
+        return messages
 
     def _get_plan_message(self):
         self.ensure_one()
