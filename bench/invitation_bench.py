@@ -615,7 +615,7 @@ def _cron_row(what, seconds, batches, once):
         "the job's user, the progress API, its commits). Queries per batch: the cursor's "
         "counter from one batch's end (its progress notification, then its commit) to the "
         "next, the batch's search included: "
-        f"{len(full)} full batches, about {statistics.median(full) / CRON_BATCH_SIZE:.0f} per "
+        f"{len(full)} full batches, about {statistics.median(full) / CRON_BATCH_SIZE:.1f} per "
         f"interview; the first {full[0]:,}, the others "
         + (f"all {min(steady):,}" if constant else f"{min(steady):,} to {max(steady):,}")
         + f". A second run right after handled {handled_again} in {second:.1f} s.",
