@@ -1,8 +1,8 @@
 """The candidate's interview page: thin routes over hr.invitation's portal methods.
 
 Every route checks the address (429 after repeated failures), then the token through
-hr.invitation._is_portal_access_valid (one 404 page for a wrong, foreign or expired token),
-then calls one model method. Answers are POST only, with Odoo's CSRF check.
+hr.invitation._get_portal_invitation (one 404 page for a missing invitation or a wrong,
+foreign or expired token), then calls one model method. Answers are POST only, with Odoo's CSRF check.
 """
 
 from odoo import http
