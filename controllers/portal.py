@@ -2,7 +2,8 @@
 
 Every route checks the address (429 after repeated failures), then the token through
 hr.invitation._get_portal_invitation (one 404 page for a missing invitation or a wrong,
-foreign or expired token), then calls one model method. Answers are POST only, with Odoo's CSRF check.
+foreign or expired token), then calls one model method. Answers are POST only, with Odoo's
+CSRF check.
 """
 
 from odoo import http

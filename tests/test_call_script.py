@@ -2,7 +2,7 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.exceptions import UserError
 from odoo.tests import Form, HttpCase, new_test_user, tagged
 
@@ -117,7 +117,9 @@ class TestCallScript(CallScriptCase):
     @freeze_time(WEDNESDAY_MORNING)
     def test_opening_for_a_candidate_who_applied(self):
         script = self._start_script(self.applicant)
-        applied_on = self.applicant.create_date.strftime("%m/%d/%Y")
+        # the date the recruiter reads, in their zone (late in the UTC evening it is tomorrow)
+        applied_on = fields.Datetime.context_timestamp(script, self.applicant.create_date)
+        applied_on = applied_on.strftime("%m/%d/%Y")
         self.assertIn("This is Ava Martens, recruiter at ", script.opening)
         self.assertIn("Invitation Test Company International SA", script.opening)
         self.assertIn(
