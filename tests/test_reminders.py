@@ -80,6 +80,22 @@ class TestReminders(InterviewCase):
             self.env["mail.message"].sudo().search([("body", "ilike", invitation.access_token)])
         )
 
+    def test_a_body_written_in_the_template_replaces_the_view(self):
+        """The reminder's body is a view (compiled once per batch); a company that writes its
+        own body in the mail template sends that one, its placeholders rendered."""
+        template = self.env.ref("hr_recruitment_invitation.mail_template_interview_reminder")
+        self.assertIn("interview_reminder_email_body", template.body_html)
+        template.body_html = (
+            '<p>See you at <t t-out="object.company_id.name"/>, '
+            '<t t-out="object.candidate_id.partner_name"/>.</p>'
+        )
+        invitation = self._scheduled()
+        self._run("_cron_send_interview_reminders", DAY_BEFORE)
+        mail = self._reminder_mails(invitation)
+        self.assertEqual(len(mail), 1)
+        self.assertIn(f"See you at {invitation.company_id.name}, Camille Laurent.", mail.body_html)
+        self.assertNotIn("This is a reminder of your interview", mail.body_html)
+
     def test_an_invitation_sent_the_day_before_is_its_own_reminder(self):
         with freeze_time("2026-01-14 10:00:00"):
             invitation = self._schedule(
