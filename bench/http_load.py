@@ -1,9 +1,10 @@
 """Load a real Odoo HTTP server with concurrent clients; read each request's server time.
 
-The server is Odoo's own threaded server (``python3 -m odoo --workers=0``) on the benchmark's
-database, on loopback. Odoo logs every request on the ``werkzeug`` logger, and its PerfFilter
-(odoo/netsvc.py) ends the line with the request's query count, SQL seconds and other seconds:
-the server's own figures, without the client or the network.
+The server is Odoo's own threaded server (``python3 -m odoo --workers=0``), or its prefork
+server (``--workers=N``, production mode), on the benchmark's database, on loopback. Odoo logs
+every request on the ``werkzeug`` logger, and its PerfFilter (odoo/netsvc.py) ends the line with
+the request's query count, SQL seconds and other seconds: the server's own figures, without the
+client or the network.
 """
 
 import http.client
@@ -70,8 +71,9 @@ def parse_access_line(line):
 
 
 @contextmanager
-def odoo_server(database, addons_path):
-    """An Odoo HTTP server (threaded, no cron) on ``database``, stopped afterwards."""
+def odoo_server(database, addons_path, workers=0):
+    """An Odoo HTTP server on ``database``, no cron, stopped afterwards: threaded (one process)
+    when ``workers`` is 0, else Odoo's prefork server with that many worker processes."""
     port = _free_port()
     with tempfile.TemporaryDirectory(prefix="bench_http_") as folder:
         log_path = Path(folder, "odoo.log")
@@ -84,7 +86,7 @@ def odoo_server(database, addons_path):
             f"--addons-path={addons_path}",
             "--http-interface=127.0.0.1",
             f"--http-port={port}",
-            "--workers=0",
+            f"--workers={workers}",
             "--max-cron-threads=0",
             "--log-level=warn",
             "--log-handler=werkzeug:INFO",
