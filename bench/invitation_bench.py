@@ -478,9 +478,9 @@ def _portal_time_row(logged, client_ms, alone):
         _portal_why_slower(logged, alone_p50, p50["ours"] / alone_p50["ours"]),
         "a lighter page, as core's is: without Odoo's frontend routing (losing the language "
         "in the address, /fr/my/interviews/...) and portal layout, or with the company, job "
-        "and candidate names stored on the invitation so that the page reads one model; "
-        "Odoo's production server does not (next row: the requests then compete for the "
-        "cores instead of the lock)",
+        "and candidate names stored on the invitation so that the page reads one model. "
+        "Odoo's production server (next row) removes the lock, a process per request, but "
+        "the requests still share the machine's cores",
     )
 
 
