@@ -885,8 +885,8 @@ class HrInvitation(models.Model):
         Without an email address, log ``no_email_note`` instead: nothing to retry.
         """
         without_email = self.filtered(lambda invitation: not invitation.partner_id.email)
-        for invitation in without_email:
-            invitation._message_log(body=no_email_note)
+        if without_email:
+            without_email._message_log_batch(bodies=dict.fromkeys(without_email.ids, no_email_note))
         (self - without_email)._create_candidate_mails(template, flag=flag)
 
     def _queue_candidate_texts(self, template, flag, not_sent_label):
@@ -896,11 +896,16 @@ class HrInvitation(models.Model):
         """
         problems = self._get_sms_problems()
         unreachable = self.filtered(lambda invitation: problems[invitation.id])
-        for invitation in unreachable:
-            invitation._message_log(
-                body=self.env._(
-                    "%(what)s: %(problem)s", what=not_sent_label, problem=problems[invitation.id]
-                )
+        if unreachable:
+            unreachable._message_log_batch(
+                bodies={
+                    invitation.id: self.env._(
+                        "%(what)s: %(problem)s",
+                        what=not_sent_label,
+                        problem=problems[invitation.id],
+                    )
+                    for invitation in unreachable
+                }
             )
         (self - unreachable)._create_candidate_texts(template, flag=flag)
 
