@@ -18,14 +18,18 @@ FORM_TOKENS = ("csrf_token", "access_token")
 class InterviewFeedbackPortal(InterviewPortal):
     @http.route("/my/interviews/<int:invitation_id>/feedback", methods=["GET"], **PAGE_ROUTE)
     def portal_interview_feedback(self, invitation_id, access_token=None, done=None, **kwargs):
-        invitation, refusal = self._check_feedback_access(invitation_id, access_token)
+        invitation, refusal = self._check_page_access(
+            invitation_id, access_token, self._check_feedback_access
+        )
         if refusal:
             return refusal
         return self._render_feedback(invitation, access_token, done=bool(done))
 
     @http.route("/my/interviews/<int:invitation_id>/feedback", methods=["POST"], **PAGE_ROUTE)
     def portal_interview_feedback_submit(self, invitation_id, access_token=None, **kwargs):
-        invitation, refusal = self._check_feedback_access(invitation_id, access_token)
+        invitation, refusal = self._check_answer_access(
+            invitation_id, access_token, self._check_feedback_access
+        )
         if refusal:
             return refusal
         form = self._get_feedback_form()

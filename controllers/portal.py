@@ -1,9 +1,9 @@
 """The candidate's interview page: thin routes over hr.invitation's portal methods.
 
-Every route checks the address (429 after repeated failures), then the token through
-hr.invitation._get_portal_invitation (one 404 page for a missing invitation or a wrong,
-foreign or expired token), then calls one model method. Answers are POST only, with Odoo's
-CSRF check.
+Every route checks the HTTP method (405), the address (429 after repeated failures), then the
+token through hr.invitation._get_portal_invitation (one 404 page for a missing invitation or a
+wrong, foreign or expired token), then calls one model method. Answers are POST only, with
+Odoo's CSRF check, and limited per link (429).
 """
 
 from odoo import http
@@ -18,6 +18,10 @@ log_redaction.install()
 ANSWERS = ("confirm", "decline", "reschedule", "travel", "parking", "pickup")
 # Candidates have no account; website=True makes these frontend pages (portal layout, language).
 PAGE_ROUTE = {"type": "http", "auth": "public", "website": True, "sitemap": False}
+# Odoo adds OPTIONS to every route's methods (CORS preflight) and checks no CSRF token on it:
+# each route checks the method itself.
+PAGE_METHODS = ("GET", "HEAD")
+ANSWER_METHODS = ("POST",)
 
 
 class InterviewPortal(http.Controller):
@@ -27,7 +31,7 @@ class InterviewPortal(http.Controller):
 
     @http.route("/my/interviews/<int:invitation_id>", methods=["GET"], **PAGE_ROUTE)
     def portal_interview(self, invitation_id, access_token=None, done=None, **kwargs):
-        invitation, refusal = self._check_interview_access(invitation_id, access_token)
+        invitation, refusal = self._check_page_access(invitation_id, access_token)
         if refusal:
             return refusal
         return self._render_interview(
@@ -36,7 +40,7 @@ class InterviewPortal(http.Controller):
 
     @http.route("/my/interviews/<int:invitation_id>/ics", methods=["GET"], **PAGE_ROUTE)
     def portal_interview_ics(self, invitation_id, access_token=None, **kwargs):
-        invitation, refusal = self._check_interview_access(invitation_id, access_token)
+        invitation, refusal = self._check_page_access(invitation_id, access_token)
         if refusal:
             return refusal
         content = invitation._get_portal_ics(request.env.lang)
@@ -61,7 +65,9 @@ class InterviewPortal(http.Controller):
     )
     def portal_interview_answer(self, invitation_id, answer, access_token=None, **kwargs):
         """Run one answer; a refused answer changes nothing and shows why (400)."""
-        invitation, refusal = self._check_interview_access(invitation_id, access_token)
+        invitation, refusal = self._check_answer_access(
+            invitation_id, access_token, self._check_interview_access
+        )
         if refusal:
             return refusal
         try:
@@ -74,17 +80,17 @@ class InterviewPortal(http.Controller):
     def _get_answer_calls(self, form):
         """{answer: function(invitation)}: the model method of each answer, with its inputs."""
         return {
-            "confirm": lambda inv: inv.action_portal_confirm(),
-            "decline": lambda inv: inv.action_portal_decline(form.get("reason")),
-            "reschedule": lambda inv: inv.action_portal_reschedule(
+            "confirm": lambda inv: inv._action_portal_confirm(),
+            "decline": lambda inv: inv._action_portal_decline(form.get("reason")),
+            "reschedule": lambda inv: inv._action_portal_reschedule(
                 slot=form.get("slot"),
                 proposals=form.getlist("proposal"),
             ),
-            "travel": lambda inv: inv.action_portal_set_travel(
+            "travel": lambda inv: inv._action_portal_set_travel(
                 form.get("travel_mode"), form.get("arrival")
             ),
-            "parking": lambda inv: inv.action_portal_request_parking(),
-            "pickup": lambda inv: inv.action_portal_request_pickup(
+            "parking": lambda inv: inv._action_portal_request_parking(),
+            "pickup": lambda inv: inv._action_portal_request_pickup(
                 form.get("pickup_point"), form.get("pickup_time")
             ),
         }
@@ -92,6 +98,33 @@ class InterviewPortal(http.Controller):
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
+
+    def _check_page_access(self, invitation_id, access_token, page_access=None):
+        """(invitation, None) for a GET of a page the token opens, else (None, response).
+
+        ``page_access``: the page's own check, the interview page's by default.
+        """
+        if request.httprequest.method not in PAGE_METHODS:
+            return None, self._method_not_allowed(PAGE_METHODS)
+        page_access = page_access or self._check_interview_access
+        return page_access(invitation_id, access_token)
+
+    def _check_answer_access(self, invitation_id, access_token, page_access):
+        """(invitation, None) for an answer to take, else (None, response).
+
+        POST only; the access of the answer's page (``page_access``); at most so many answers
+        through one link per window (hr.invitation.portal.attempt), refused ones included.
+        """
+        if request.httprequest.method not in ANSWER_METHODS:
+            return None, self._method_not_allowed(ANSWER_METHODS)
+        invitation, refusal = page_access(invitation_id, access_token)
+        if refusal:
+            return None, refusal
+        attempts = request.env["hr.invitation.portal.attempt"].sudo()
+        if attempts._is_answer_limit_reached(invitation):
+            return None, self._too_many_answers(invitation, access_token, attempts)
+        attempts._register_answer(invitation)
+        return invitation, None
 
     def _check_interview_access(self, invitation_id, access_token):
         """Return (invitation, None) when the token opens the page, else (None, response)."""
@@ -147,5 +180,30 @@ class InterviewPortal(http.Controller):
             "http_routing.http_error",
             {"status_code": 429, "status_message": "Too Many Requests"},
             status=429,
-            headers=[("Retry-After", str(int(attempts._window.total_seconds())))],
+            headers=[self._retry_after(attempts, "token")],
+        )
+
+    def _too_many_answers(self, invitation, access_token, attempts):
+        """The candidate's page, saying why their answer was not taken (429)."""
+        response = self._render_interview(
+            invitation,
+            access_token,
+            error=request.env._(
+                "You have sent many answers in a short time: please try again in an hour, "
+                "or call us."
+            ),
+            status=429,
+        )
+        response.headers.set(*self._retry_after(attempts, "answer"))
+        return response
+
+    def _retry_after(self, attempts, kind):
+        return ("Retry-After", str(int(attempts._limits[kind].window.total_seconds())))
+
+    def _method_not_allowed(self, methods):
+        return request.render(
+            "http_routing.http_error",
+            {"status_code": 405, "status_message": "Method Not Allowed"},
+            status=405,
+            headers=[("Allow", ", ".join(methods))],
         )

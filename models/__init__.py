@@ -1,3 +1,4 @@
+from . import hr_invitation_private_thread
 from . import res_company
 from . import resource_calendar
 from . import res_config_settings

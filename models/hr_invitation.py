@@ -42,7 +42,7 @@ PlanningInputs = namedtuple("PlanningInputs", "now guesses contexts")
 class HrInvitation(models.Model):
     _name = "hr.invitation"
     _description = "Interview Invitation"
-    _inherit = ["mail.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = ["hr.invitation.private.thread", "mail.activity.mixin", "portal.mixin"]
     _order = "is_key_role desc, resume_freshness_rank, applied_on, id"
     _check_company_auto = True
 

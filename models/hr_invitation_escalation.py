@@ -31,7 +31,7 @@ PROTECTED_FIELDS = frozenset(
 class HrInvitationEscalation(models.Model):
     _name = "hr.invitation.escalation"
     _description = "Escalation to Senior HR"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["hr.invitation.private.thread", "mail.activity.mixin"]
     _order = "id desc"
     _check_company_auto = True
 

@@ -57,9 +57,10 @@ class HrInvitation(models.Model):
         )
 
     def _get_candidate_feedback_link(self):
-        """The candidate's tokenized feedback link: only for messages addressed to them."""
+        """The candidate's tokenized feedback link: only for messages addressed to them
+        (sudo: see _get_candidate_portal_link)."""
         self.ensure_one()
-        return self.get_base_url() + self.get_portal_url(suffix="/feedback")
+        return self.get_base_url() + self.sudo().get_portal_url(suffix="/feedback")
 
     def _with_feedback_links(self, template):
         return template.with_context(

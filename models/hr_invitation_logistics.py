@@ -425,9 +425,13 @@ class HrInvitation(models.Model):
         )
 
     def _get_candidate_portal_link(self):
-        """The candidate's tokenized link: only for messages addressed to the candidate."""
+        """The candidate's tokenized link: only for messages addressed to the candidate.
+
+        sudo: the server puts it in the candidate's own message (mail.mail, sms.sms, neither
+        readable by employees), whoever triggers the sending; the user never gets it.
+        """
         self.ensure_one()
-        return self.get_base_url() + self.get_portal_url()
+        return self.get_base_url() + self.sudo().get_portal_url()
 
     def _get_sms_problem(self):
         """Why no text message may be sent to the candidate, or an empty string."""

@@ -5,13 +5,14 @@ token that expires (portal.mixin's never does); every answer is validated before
 written, and is idempotent.
 """
 
+import logging
 import secrets
 from datetime import timedelta
 
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from odoo import Command, api, fields, models
-from odoo.exceptions import MissingError, UserError
+from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.tools import consteq
 
 from odoo.addons.hr_recruitment_invitation.tools import (
@@ -19,12 +20,16 @@ from odoo.addons.hr_recruitment_invitation.tools import (
     interview_logistics,
 )
 
+_logger = logging.getLogger(__name__)
+
 # Candidate portal: the link works until 14 days after the interview's end.
 PORTAL_TOKEN_VALIDITY = timedelta(days=14)
 PORTAL_TOKEN_BYTES = 32  # 256 bits from the OS's CSPRNG
 PORTAL_ANSWER_STATES = ("invited", "confirmed")
 PORTAL_MAX_PROPOSALS = 3
 PORTAL_PROPOSAL_MIN_NOTICE = timedelta(hours=1)
+# A candidate proposes times within the horizon the recruiter offers them in.
+PORTAL_PROPOSAL_HORIZON = timedelta(days=60)
 PORTAL_ARRIVAL_MAX_ADVANCE = timedelta(hours=6)
 PORTAL_TEXT_MAX_LENGTH = 2000
 PORTAL_PICKUP_POINT_MAX_LENGTH = 200
@@ -69,12 +74,36 @@ class HrInvitation(models.Model):
     # ------------------------------------------------------------------
 
     def _portal_ensure_token(self):
-        """A 256-bit random token (portal.mixin's uuid4 carries only 122 random bits)."""
+        """A 256-bit random token (portal.mixin's uuid4 carries only 122 random bits).
+
+        Every link goes through here (get_portal_url, public over RPC; portal.mixin's share
+        wizard and access action): only who may read the token gets or creates one.
+        """
         self.ensure_one()
+        self._check_candidate_link_access()
         invitation = self.sudo()
         if not invitation.access_token:
             invitation.write({"access_token": secrets.token_urlsafe(PORTAL_TOKEN_BYTES)})
         return invitation.access_token
+
+    def _check_candidate_link_access(self):
+        """Raise AccessError unless the user may read this invitation's token (recruiters).
+
+        The refusal is logged with who asked for which invitation, never with the token.
+        """
+        if self.env.su or (
+            self._fields["access_token"].is_accessible(self.env) and self.has_access("read")
+        ):
+            return
+        _logger.warning(
+            "Refused the candidate link of hr.invitation %s to user %s (id %s)",
+            self.ids,
+            self.env.user.login,
+            self.env.uid,
+        )
+        raise AccessError(
+            self.env._("Only recruiters may get or send the candidate's link to their interview.")
+        )
 
     @api.model
     def _get_portal_invitation(self, invitation_id, token):
@@ -83,6 +112,8 @@ class HrInvitation(models.Model):
         Reading the token is what tells a missing invitation (no separate exists() query): it
         is refused like a wrong token.
         """
+        if not (isinstance(invitation_id, int) and invitation_id > 0):
+            return self.browse()
         invitation = self.sudo().browse(invitation_id)
         try:
             return invitation if invitation._is_portal_access_valid(token) else self.browse()
@@ -96,7 +127,7 @@ class HrInvitation(models.Model):
         interview to show, not cancelled, and not later than 14 days after the interview's end.
         """
         self.ensure_one()
-        if not (isinstance(token, str) and token and self.access_token):
+        if not (isinstance(token, str) and token.isascii() and token and self.access_token):
             return False
         if not consteq(self.access_token, token):
             return False
@@ -268,7 +299,7 @@ class HrInvitation(models.Model):
     # the candidate's calendar attendee, posts one note and, when the recruiter has something
     # to do, schedules or updates their activity.
 
-    def action_portal_confirm(self):
+    def _action_portal_confirm(self):
         self.ensure_one()
         if self.state == "confirmed":
             return False
@@ -292,7 +323,7 @@ class HrInvitation(models.Model):
         )
         return True
 
-    def action_portal_decline(self, reason):
+    def _action_portal_decline(self, reason):
         self.ensure_one()
         if self.state == "declined":
             return False
@@ -317,7 +348,7 @@ class HrInvitation(models.Model):
         )
         return True
 
-    def action_portal_reschedule(self, slot=None, proposals=()):
+    def _action_portal_reschedule(self, slot=None, proposals=()):
         """Ask for another time: one of the offered times, or up to three ``proposals``.
 
         ``slot`` is the key of an offered time as the page gives it (_get_portal_slot_key, no
@@ -374,6 +405,7 @@ class HrInvitation(models.Model):
                 fields.Datetime.now(),
                 PORTAL_MAX_PROPOSALS,
                 min_notice=PORTAL_PROPOSAL_MIN_NOTICE,
+                horizon=PORTAL_PROPOSAL_HORIZON,
             )
         except candidate_input.CandidateInputError as error:
             raise self._candidate_input_user_error(error) from None
@@ -429,7 +461,7 @@ class HrInvitation(models.Model):
             body,
         )
 
-    def action_portal_set_travel(self, mode, arrival):
+    def _action_portal_set_travel(self, mode, arrival):
         """How the candidate travels and when they expect to arrive (``13:45``, their zone)."""
         self.ensure_one()
         self._check_portal_confirmed()
@@ -454,7 +486,7 @@ class HrInvitation(models.Model):
         )
         return True
 
-    def action_portal_request_parking(self):
+    def _action_portal_request_parking(self):
         self.ensure_one()
         self._check_portal_confirmed()
         recruiter_view = self._record_travel_answer({"needs_parking": True})
@@ -471,7 +503,7 @@ class HrInvitation(models.Model):
         )
         return True
 
-    def action_portal_request_pickup(self, point, at):
+    def _action_portal_request_pickup(self, point, at):
         """Ask to be picked up at ``point`` at ``at`` (``13:15``, candidate's zone)."""
         self.ensure_one()
         self._check_portal_confirmed()
@@ -568,6 +600,11 @@ class HrInvitation(models.Model):
             )
         elif isinstance(error, candidate_input.ProposalInThePast):
             message = self.env._("Please propose times at least one hour from now.")
+        elif isinstance(error, candidate_input.ProposalTooFar):
+            message = self.env._(
+                "Please propose times within the next %(days)s days.",
+                days=PORTAL_PROPOSAL_HORIZON.days,
+            )
         elif isinstance(error, candidate_input.TooManyProposals):
             message = self.env._(
                 "Please propose at most %(count)s times.", count=PORTAL_MAX_PROPOSALS
@@ -624,7 +661,7 @@ class HrInvitation(models.Model):
         activity_type = self.env.ref(xmlid)
         values = {
             "summary": summary,
-            "note": note,
+            "note": escape(note),  # the candidate's words as text, never as HTML
             "user_id": self._get_portal_recruiter().id,
             "date_deadline": self._recruiter_date(fields.Datetime.now()),
         }

@@ -6,7 +6,7 @@ class HrInvitationReview(models.Model):
 
     _name = "hr.invitation.review"
     _description = "Post-Interview Review of an Invitation"
-    _inherit = ["mail.thread"]
+    _inherit = ["hr.invitation.private.thread"]
     _order = "id desc"
     _check_company_auto = True
 

@@ -19,4 +19,5 @@ from . import test_security_portal
 from . import test_security_tokens
 from . import test_security_privacy
 from . import test_security_access
+from . import test_security_outside
 from . import test_i18n

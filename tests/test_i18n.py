@@ -331,7 +331,7 @@ class TestTranslatedScreens(InterviewCase, HttpCase):
                     f"Candidate {lang}", "+86 138 0013 8000", tz="Asia/Shanghai"
                 )
                 self._schedule(invitation, start=start, stop=start + timedelta(hours=1))
-                invitation.sudo().action_portal_confirm()
+                invitation.sudo()._action_portal_confirm()
                 candidate = invitation.partner_id
                 note = self._messages_of(invitation).filtered(
                     lambda m, candidate=candidate: m.author_id == candidate

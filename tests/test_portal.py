@@ -534,7 +534,7 @@ class TestInterviewPortal(InterviewPortalCase):
 
     def test_repeated_bad_tokens_from_one_address_get_429(self):
         attempts = self.env["hr.invitation.portal.attempt"]
-        for _attempt in range(attempts._max_failures):
+        for _attempt in range(attempts._limits["token"].count):
             self.assertEqual(self.url_open(self._url(token="guess")).status_code, 404)
         response = self.url_open(self._url())
         self.assertEqual(response.status_code, 429, "Even a good token waits")

@@ -263,7 +263,7 @@ class TestSecurityPortalRateAndRepeat(PortalAttackCase):
     def test_bad_tokens_from_one_address_get_429_on_every_route(self):
         attempts = self.env["hr.invitation.portal.attempt"]
         before = self._snapshot_rows()
-        for _attempt in range(attempts._max_failures):
+        for _attempt in range(attempts._limits["token"].count):
             self.assertEqual(
                 self._request(CANDIDATE_ROUTES[0], self.invitation.id, "guess").status_code, 404
             )
@@ -275,19 +275,19 @@ class TestSecurityPortalRateAndRepeat(PortalAttackCase):
                 blocked += 1
         self.assertEqual(self._snapshot_rows(), before)
         with freeze_time(NOW) as frozen:
-            frozen.tick(attempts._window + timedelta(seconds=1))
+            frozen.tick(attempts._limits["token"].window + timedelta(seconds=1))
             self.assertEqual(
                 self._request(CANDIDATE_ROUTES[0], self.invitation.id, self.token).status_code, 200
             )
         _logger.info(
             "rate limiting: %s bad tokens, then %s tried, all answered 429, unchanged",
-            attempts._max_failures,
+            attempts._limits["token"].count,
             blocked,
         )
 
     def test_blocked_addresses_do_not_block_good_tokens_from_others(self):
         attempts = self.env["hr.invitation.portal.attempt"]
-        for _attempt in range(attempts._max_failures * 3):
+        for _attempt in range(attempts._limits["token"].count * 3):
             attempts._register_failure("198.51.100.7")
             attempts._register_failure("2001:db8::1")
         self.assertTrue(attempts._is_blocked("198.51.100.7"))

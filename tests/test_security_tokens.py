@@ -119,10 +119,10 @@ class TestSecurityTokens(InterviewCase, HttpCase):
                 self.env["hr.invitation"]._cron_send_interview_reminders()
                 self._send_queued()  # Odoo's queues log what they send: no token there either
             with freeze_time(NOW):
-                invitation.sudo().action_portal_confirm()
-                invitation.sudo().action_portal_set_travel("car", "09:40")
-                invitation.sudo().action_portal_request_pickup("Station", "09:30")
-                invitation.sudo().action_portal_decline("Found another job")
+                invitation.sudo()._action_portal_confirm()
+                invitation.sudo()._action_portal_set_travel("car", "09:40")
+                invitation.sudo()._action_portal_request_pickup("Station", "09:30")
+                invitation.sudo()._action_portal_decline("Found another job")
         finally:
             logging.getLogger().removeHandler(handler)
         self.assertTrue(token)

@@ -37,6 +37,10 @@ class ProposalInThePast(CandidateInputError):
     """A proposed time is not far enough in the future."""
 
 
+class ProposalTooFar(CandidateInputError):
+    """A proposed time is beyond the horizon the recruiter offers times in."""
+
+
 def _parse_naive(value, kind):
     """``value`` as a naive ``kind`` (datetime or time) to the minute; str values are ISO."""
     if not isinstance(value, kind):
@@ -66,7 +70,10 @@ def wall_to_naive_utc(local, zone_name):
     (clocks going back) is taken at its first occurrence.
     """
     zone = ZoneInfo(zone_name or "UTC")
-    utc = local.replace(tzinfo=zone, fold=0).astimezone(timezone.utc)
+    try:
+        utc = local.replace(tzinfo=zone, fold=0).astimezone(timezone.utc)
+    except OverflowError:  # the first or last hours of the calendar (year 1 or 9999)
+        raise InvalidValue(local) from None
     if utc.astimezone(zone).replace(tzinfo=None) != local:
         raise NonExistentLocalTime(local)
     return utc.replace(tzinfo=None)
@@ -93,11 +100,12 @@ def arrival_on_interview_day(start_utc, wall_time, zone_name, max_advance):
     return arrival
 
 
-def future_proposals(values, zone_name, now_utc, limit, min_notice=timedelta(0)):
-    """Naive UTC starts of up to ``limit`` distinct proposed times, all after now + notice.
+def future_proposals(values, zone_name, now_utc, limit, min_notice=timedelta(0), horizon=None):
+    """Naive UTC starts of up to ``limit`` distinct proposed times, all after now + notice
+    and, with a ``horizon`` (timedelta), not after now + horizon.
 
-    Empty values are ignored; raises InvalidValue, NonExistentLocalTime, TooManyProposals
-    or ProposalInThePast.
+    Empty values are ignored; raises InvalidValue, NonExistentLocalTime, TooManyProposals,
+    ProposalInThePast or ProposalTooFar.
     """
     starts = []
     for value in values:
@@ -106,6 +114,8 @@ def future_proposals(values, zone_name, now_utc, limit, min_notice=timedelta(0))
         start = wall_to_naive_utc(parse_local_datetime(value), zone_name)
         if start <= now_utc + min_notice:
             raise ProposalInThePast(value)
+        if horizon is not None and start > now_utc + horizon:
+            raise ProposalTooFar(value)
         if start not in starts:
             starts.append(start)
     if len(starts) > limit:
