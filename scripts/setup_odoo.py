@@ -138,12 +138,11 @@ def source_kind(source):
 def odoo_requirements(text, python_version):
     """Odoo's requirements.txt with every marker evaluated for max(python_version, 3.12).
 
-    Odoo pins, for each Python, the versions Debian or Ubuntu ship for it. The pins meant for
-    Python < 3.12 (Debian 12, Ubuntu 22.04) are old releases without wheels for those Pythons
-    that do not build from source with today's pip and setuptools (gevent 22.10, reportlab
-    3.6, cbor2 5.4...). The pins for 3.12 (Ubuntu 24.04) are what Odoo 18.0's own runbot tests
-    on, have wheels for 3.10 and 3.11 too, and build where they have none (psycopg2,
-    python-ldap) against Debian 12's libraries. On 3.12 and later this is the file as is.
+    Odoo pins, for each Python, the versions Debian or Ubuntu ship for it. Some pins meant for
+    Python < 3.12 (Debian 12, Ubuntu 22.04) have no wheel for those Pythons and no longer build
+    with today's setuptools (cbor2 5.4.2 on 3.11 needs pkg_resources). The pins for 3.12
+    (Ubuntu 24.04) install on 3.10 and 3.11 too; psycopg2 and python-ldap, which have no
+    wheels, build against Debian's -dev packages. On 3.12 and later this is the file as is.
     """
     try:
         from packaging.markers import Marker
