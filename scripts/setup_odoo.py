@@ -27,6 +27,7 @@ tests/test_i18n.py read every .py file under it.
 """
 
 import contextlib
+import fcntl
 import hashlib
 import importlib.util
 import json
@@ -38,11 +39,10 @@ import sys
 import sysconfig
 import tarfile
 import time
-import urllib.error
 import urllib.request
 from pathlib import Path
 
-SERIES = (18, 0)
+SERIES = "18.0"
 DEFAULT_SOURCE = "https://github.com/odoo/odoo/archive/refs/heads/18.0.tar.gz"
 REPO_DIR = Path(__file__).resolve().parent.parent
 BUILD_PACKAGES = ("libpq-dev", "libldap2-dev", "libsasl2-dev")
@@ -103,12 +103,11 @@ def series_of(root):
 
 def check_series(root, label):
     series = series_of(root)
-    wanted = "%d.%d" % SERIES
     if not series:
         raise SetupError(f"{label} holds no odoo/release.py: it is not an Odoo source tree.")
-    if series != wanted:
+    if series != SERIES:
         raise SetupError(
-            f"{label} holds Odoo {series} (odoo/release.py), this addon needs Odoo {wanted}. "
+            f"{label} holds Odoo {series} (odoo/release.py), this addon needs Odoo {SERIES}. "
             + SET_ODOO_SOURCE
         )
 
@@ -184,7 +183,7 @@ def probe(python, environ=None):
 
 
 def has_odoo(info):
-    return bool(info) and info[3] == "%d.%d" % SERIES
+    return bool(info) and info[3] == SERIES
 
 
 def chromium_found():
@@ -315,7 +314,7 @@ class Environment:
         if wanted and wanted != record.get("source"):
             return None
         root = Path(record.get("root", ""))
-        return root if series_of(root) == "%d.%d" % SERIES else None
+        return root if series_of(root) == SERIES else None
 
     def requirement_keys(self, root, mode):
         """The pip steps for `mode` and what each depends on (None: not known yet)."""
@@ -489,8 +488,6 @@ def install_system_packages(packages):
 @contextlib.contextmanager
 def locked(home):
     """One set-up at a time (run.sh and test.sh started together share the environment)."""
-    import fcntl
-
     home.mkdir(parents=True, exist_ok=True)
     with (home / "lock").open("w") as lock:
         try:
@@ -515,8 +512,8 @@ def choose_python(mode, environ):
     if named and not has_odoo(info):
         found = f"Odoo {info[3]}" if info and info[3] else "no Odoo"
         raise SetupError(
-            f"ODOO_PYTHON={named} has {found}, not Odoo 18.0: unset it to let the scripts set"
-            " up Odoo 18.0 by themselves, or name a Python that has it."
+            f"ODOO_PYTHON={named} has {found}, where Odoo 18.0 is needed: name a Python that"
+            " has it, or unset ODOO_PYTHON to let the scripts set Odoo 18.0 up by themselves."
         )
     if has_odoo(info):
         install_system_packages(missing_system_packages(mode, building=False))

@@ -177,7 +177,7 @@ def test_python_that_has_odoo_18_is_kept_and_nothing_installed(tmp_path, no_syst
 def test_odoo_python_with_another_odoo_is_refused(tmp_path, no_system_changes):
     tree = fake_odoo(tmp_path / "odoo17", version="17, 0")
     environ = {"ODOO_PYTHON": sys.executable, "PYTHONPATH": str(tree), "HOME": str(tmp_path)}
-    with pytest.raises(setup_odoo.SetupError, match=r"has Odoo 17\.0, not Odoo 18\.0"):
+    with pytest.raises(setup_odoo.SetupError, match=r"has Odoo 17\.0, where Odoo 18\.0 is needed"):
         setup_odoo.choose_python("run", environ)
 
 
