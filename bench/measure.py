@@ -58,15 +58,6 @@ def median_seconds_alternating(functions, repeat, before=None, clock=time.perf_c
     return {name: statistics.median(values) for name, values in durations.items()}
 
 
-def count_queries(env, function):
-    """Run ``function()`` with the env flushed before and after; return the queries it sent."""
-    env.flush_all()
-    start = env.cr.sql_log_count
-    function()
-    env.flush_all()
-    return env.cr.sql_log_count - start
-
-
 def percentile(values, share):
     """The value that ``share`` (0 to 1) of ``values`` do not exceed (nearest rank)."""
     ordered = sorted(values)
