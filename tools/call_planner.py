@@ -23,7 +23,8 @@ ALL_KINDS = (EVENING, WEEKEND, OFFICE_HOURS)
 EMPLOYED_STATUSES = frozenset({"employed"})
 
 _US = timedelta(microseconds=1)
-_HOUR_US = 3_600_000_000
+_MINUTE_US = 60_000_000
+_HOUR_US = 60 * _MINUTE_US
 _DAY_US = 24 * _HOUR_US
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _NAIVE_EPOCH = datetime(1970, 1, 1)
@@ -389,6 +390,35 @@ def _window_parts(start, end, kind, floor, office, closed):
     return clipped
 
 
+def _candidate_windows(candidate_tz, kinds, now_us, until_us, office, closed, config):
+    """Yield the candidate's windows ``(start_us, end_us, kind)`` from ``now_us``, in order.
+
+    Windows start before ``until_us``, last ``min_duration_minutes`` and do not overlap.
+    """
+    office_only = kinds == (OFFICE_HOURS,)
+    min_us = config.min_duration_minutes * _MINUTE_US
+    floor = now_us  # windows start at or after `now` and after the previous one
+    week = _week_plan(config, kinds)
+    for start, end, kind in _local_windows(candidate_tz, week, now_us, until_us):
+        if start >= until_us or (office_only and office.finished_before(start)):
+            return
+        if end <= floor:
+            continue
+        for low, high in _window_parts(start, end, kind, floor, office, closed):
+            if low >= until_us:
+                return
+            if high - low >= min_us:
+                yield low, high, kind
+                floor = high
+
+
+def _check_config(config):
+    config = DEFAULT_CONFIG if config is None else config
+    if not isinstance(config, PlannerConfig):
+        raise TypeError(f"config must be a PlannerConfig, got {config!r}")
+    return config
+
+
 # ---------------------------------------------------------------------------
 # Public API
 # ---------------------------------------------------------------------------
@@ -409,9 +439,7 @@ def next_windows(
     ``now`` and all intervals are UTC datetimes (naive means UTC).  ``limit``
     None returns every window within the horizon.
     """
-    config = DEFAULT_CONFIG if config is None else config
-    if not isinstance(config, PlannerConfig):
-        raise TypeError(f"config must be a PlannerConfig, got {config!r}")
+    config = _check_config(config)
     get_zone(candidate_tz)
     kinds = _resolve_kinds(kinds, employment_status)
     now_us = _to_us(now)
@@ -419,26 +447,14 @@ def next_windows(
         return []
     until_us = now_us + config.horizon_days * _DAY_US
     office = _interval_set(hr_intervals if OFFICE_HOURS in kinds else (), now_us)
-    office_only = kinds == (OFFICE_HOURS,)
     closed = _interval_set(holidays, now_us)
-    min_us = config.min_duration_minutes * 60_000_000
     found = []
-    floor = now_us  # windows start at or after `now` and after the previous one
-    week = _week_plan(config, kinds)
-    for start, end, kind in _local_windows(candidate_tz, week, now_us, until_us):
-        if start >= until_us or (office_only and office.finished_before(start)):
+    for low, high, kind in _candidate_windows(
+        candidate_tz, kinds, now_us, until_us, office, closed, config
+    ):
+        found.append(Window(_from_us(low), _from_us(high), kind))
+        if limit is not None and len(found) >= limit:
             break
-        if end <= floor:
-            continue
-        for low, high in _window_parts(start, end, kind, floor, office, closed):
-            if low >= until_us:
-                return found
-            if high - low < min_us:
-                continue
-            found.append(Window(_from_us(low), _from_us(high), kind))
-            floor = high
-            if limit is not None and len(found) >= limit:
-                return found
     return found
 
 
