@@ -11,12 +11,21 @@ from odoo.tests import BaseCase, tagged
 from odoo.addons.hr_recruitment_invitation.tools import call_planner, phone_tz
 from odoo.addons.hr_recruitment_invitation.tools.call_planner import (
     EVENING,
+    INVALID_ZONE,
+    NO_CALLER,
+    NO_COMMON_TIME,
     OFFICE_HOURS,
     WEEKEND,
+    Caller,
+    CallPlan,
+    CallRequest,
     PlannerConfig,
     Window,
+    call_kind_order,
+    local_dates,
     next_window,
     next_windows,
+    plan_calls,
     prepare_intervals,
     window_kinds_for,
 )
@@ -331,6 +340,7 @@ class TestCallPlanner(BaseCase):
             {"min_duration_minutes": -1},
             {"horizon_days": 0},
             {"evening": "19-21"},
+            {"slot_minutes": 0},
         )
         for values in bad_configs:
             with self.assertRaises(ValueError, msg=values):
@@ -370,6 +380,239 @@ class TestCallPlanner(BaseCase):
 
     def test_tools_package_exports(self):
         self.assertIs(call_planner.next_window, next_window)
+
+
+# Monday 7 December 2026, 11:00 in Brussels; Tuesday 8 December is a public holiday there.
+MONDAY = utc(2026, 12, 7, 10)
+TUESDAY_HOLIDAY = local_day(datetime(2026, 12, 8).date(), BRUSSELS)
+
+
+def brussels_caller(key="brussels", **values):
+    """A recruiter in Brussels, calling 08:00-21:00, off on the public holiday."""
+    values.setdefault("days_off", local_dates([TUESDAY_HOLIDAY], BRUSSELS))
+    return Caller(key, values.pop("tz", BRUSSELS), **values)
+
+
+def shown(window, zone=BRUSSELS):
+    return local(window.start, zone).strftime("%a %d %H:%M")
+
+
+@tagged("post_install", "-at_install")
+class TestCallPlanning(BaseCase):
+    """plan_calls(): the candidate's windows, the caller's hours and days off, the spacing of
+    one caller's calls and the team, on worked examples."""
+
+    def plan(self, requests, callers=None, now=MONDAY, **options):
+        callers = [brussels_caller()] if callers is None else callers
+        options.setdefault("hr_intervals", hr_calendar(now, BRUSSELS))
+        options.setdefault("holidays", [TUESDAY_HOLIDAY])
+        return plan_calls(requests, callers, now, **options)
+
+    def plan_one(self, zone, status, **options):
+        (plan,) = self.plan(
+            [CallRequest("application", zone, status, caller="brussels")], **options
+        )
+        self.assertEqual(plan.key, "application")
+        return plan
+
+    def test_call_kind_order(self):
+        both = (EVENING, WEEKEND)
+        for status in ("employed", "unknown", None, False):
+            self.assertEqual(call_kind_order(status), (both,), status)
+        for status in ("available", "student"):
+            self.assertEqual(call_kind_order(status), ((OFFICE_HOURS,), both), status)
+
+    def test_brussels_caller_and_candidates_of_five_zones(self):
+        """Each call lies in the candidate's window and in the caller's 08:00-21:00."""
+        evening_or_weekend = {
+            "Europe/Paris": ("Mon 07 19:00", "19:00", EVENING),
+            "America/New_York": ("Sat 12 16:00", "10:00", WEEKEND),  # not 01:00 at night
+            "America/Los_Angeles": ("Sat 12 19:00", "10:00", WEEKEND),  # not 04:00
+            "Asia/Shanghai": ("Mon 07 12:00", "19:00", EVENING),
+            "America/Sao_Paulo": ("Sat 12 14:00", "10:00", WEEKEND),
+        }
+        office_hours = {
+            "Europe/Paris": ("Mon 07 11:00", "11:00", OFFICE_HOURS),  # now
+            "America/New_York": ("Mon 07 15:00", "09:00", OFFICE_HOURS),
+            # no common office hours with Los Angeles: the weekend then
+            "America/Los_Angeles": evening_or_weekend["America/Los_Angeles"],
+            "Asia/Shanghai": ("Mon 07 11:00", "18:00", OFFICE_HOURS),
+            "America/Sao_Paulo": ("Mon 07 13:00", "09:00", OFFICE_HOURS),
+        }
+        for statuses, expected in (
+            (("employed", "unknown", None), evening_or_weekend),
+            (("available", "student"), office_hours),
+        ):
+            for status in statuses:
+                for zone, (brussels_time, candidate_time, kind) in expected.items():
+                    with self.subTest(zone=zone, status=status):
+                        plan = self.plan_one(zone, status)
+                        self.assertEqual(plan.caller, "brussels")
+                        self.assertIsNone(plan.reason)
+                        self.assertEqual(shown(plan.window), brussels_time)
+                        self.assertEqual(
+                            local(plan.window.start, zone).strftime("%H:%M"), candidate_time
+                        )
+                        self.assertEqual(plan.window.kind, kind)
+
+    def test_window_end_is_where_both_stop(self):
+        # Shanghai's evening 19:00-21:00 is 12:00-14:00 in Brussels
+        plan = self.plan_one("Asia/Shanghai", "employed")
+        self.assertEqual(plan.window, Window(utc(2026, 12, 7, 11), utc(2026, 12, 7, 13), EVENING))
+        # a caller stopping at 13:30 ends the common time there
+        plan = self.plan_one("Asia/Shanghai", "employed", callers=[brussels_caller(hour_to=13.5)])
+        self.assertEqual(plan.window.end, utc(2026, 12, 7, 12, 30))
+
+    def test_twelve_employed_paris_candidates_one_slot_each(self):
+        """Ten fit in Monday's evening 12 minutes apart; Tuesday is a holiday: Wednesday."""
+        requests = [
+            CallRequest(n, "Europe/Paris", "employed", caller="brussels") for n in range(12)
+        ]
+        plans = self.plan(requests)
+        self.assertEqual([plan.key for plan in plans], list(range(12)))
+        self.assertEqual(
+            [shown(plan.window) for plan in plans],
+            [f"Mon 07 {19 + minutes // 60}:{minutes % 60:02d}" for minutes in range(0, 120, 12)]
+            + ["Wed 09 19:00", "Wed 09 19:12"],
+        )
+
+    def test_public_holiday_taken_in_the_callers_zone(self):
+        self.assertEqual(local_dates([TUESDAY_HOLIDAY], BRUSSELS), [datetime(2026, 12, 8).date()])
+        self.assertEqual(
+            local_dates([TUESDAY_HOLIDAY], "America/New_York"),
+            [datetime(2026, 12, 7).date(), datetime(2026, 12, 8).date()],
+        )
+        # a New York caller is off on their own Tuesday 8 December, not Brussels'
+        caller = brussels_caller(tz="America/New_York")
+        now = utc(2026, 12, 8, 4)  # Monday 23:00 in New York
+        plan = self.plan_one("America/New_York", "employed", callers=[caller], now=now, holidays=())
+        self.assertEqual(shown(plan.window, "America/New_York"), "Wed 09 19:00")
+
+    def test_leave_interval_blocks_its_hours_only(self):
+        leave = (utc(2026, 12, 7, 18), utc(2026, 12, 7, 19, 30), "resource.calendar.leaves(7,)")
+        caller = brussels_caller(days_off=[leave])
+        plan = self.plan_one("Europe/Paris", "employed", callers=[caller])
+        self.assertEqual(
+            plan.window, Window(utc(2026, 12, 7, 19, 30), utc(2026, 12, 7, 20), EVENING)
+        )
+        whole_day = brussels_caller(days_off=local_dates([leave], BRUSSELS))
+        plan = self.plan_one("Europe/Paris", "employed", callers=[whole_day], holidays=())
+        self.assertEqual(shown(plan.window), "Tue 08 19:00")
+
+    def test_spacing_with_the_callers_planned_calls(self):
+        """A replan keeps its distance from the caller's other calls, at a whole minute."""
+        busy = (utc(2026, 12, 7, 18), utc(2026, 12, 7, 18, 5, 30), utc(2026, 12, 7, 18, 40))
+        plan = self.plan_one("Europe/Paris", "employed", callers=[brussels_caller(busy=busy)])
+        self.assertEqual(plan.window.start, utc(2026, 12, 7, 18, 18))
+        five = self.plan_one(
+            "Europe/Paris",
+            "employed",
+            callers=[brussels_caller(busy=busy)],
+            config=PlannerConfig(slot_minutes=5),
+        )
+        self.assertEqual(five.window.start, utc(2026, 12, 7, 18, 11))
+
+    def test_now_rounds_up_to_the_next_minute(self):
+        now = utc(2026, 12, 7, 18, 20, 30, 1)
+        plan = self.plan_one("Europe/Paris", "employed", now=now)
+        self.assertEqual(plan.window.start, utc(2026, 12, 7, 18, 21))
+
+    def test_spring_dst_weekend(self):
+        """Los Angeles is on PDT since 14 March 2027, Brussels switches on Sunday 28 March.
+
+        The candidate's Saturday 10:00-12:00 is 18:00-20:00 in Brussels, Sunday's 19:00-21:00:
+        a caller stopping at 20:00 has ten slots on Saturday and five on Sunday.
+        """
+        caller = brussels_caller(hour_to=20.0, days_off=())
+        now = utc(2027, 3, 26, 12)  # Friday
+        requests = [CallRequest(n, "America/Los_Angeles", "employed") for n in range(16)]
+        plans = self.plan(requests, [caller], now=now, hr_intervals=(), holidays=())
+        starts = [plan.window.start for plan in plans]
+        saturday = [utc(2027, 3, 27, 17) + timedelta(minutes=12 * n) for n in range(10)]
+        sunday = [utc(2027, 3, 28, 17) + timedelta(minutes=12 * n) for n in range(5)]
+        self.assertEqual(starts, saturday + sunday + [utc(2027, 4, 3, 17)])
+        self.assertEqual(shown(plans[0].window), "Sat 27 18:00")
+        self.assertEqual(shown(plans[10].window), "Sun 28 19:00")
+        self.assertEqual(shown(plans[14].window), "Sun 28 19:48")
+        self.assertEqual(plans[14].window.end, utc(2027, 3, 28, 18))  # 20:00 CEST
+        for plan in (plans[0], plans[10], plans[15]):
+            self.assertEqual(
+                local(plan.window.start, "America/Los_Angeles").strftime("%H:%M"), "10:00"
+            )
+
+    def test_team_takes_the_call_the_recruiter_cannot_make(self):
+        """A Brussels recruiter calling 08:00-17:00 shares no time with Los Angeles."""
+        callers = [
+            brussels_caller(hour_to=17.0),
+            Caller("new_york", "America/New_York", busy=[utc(2026, 12, 1, 15)]),
+            Caller("sao_paulo", "America/Sao_Paulo"),
+        ]
+        requests = [
+            CallRequest(n, "America/Los_Angeles", "employed", caller="brussels") for n in range(3)
+        ]
+        plans = self.plan(requests, callers)
+        # fewest planned calls first; on a tie, the order of the callers
+        self.assertEqual([plan.caller for plan in plans], ["sao_paulo", "new_york", "sao_paulo"])
+        self.assertEqual(
+            [plan.window.start for plan in plans],
+            [utc(2026, 12, 12, 18), utc(2026, 12, 12, 18), utc(2026, 12, 12, 18, 12)],
+        )
+        # the recruiter keeps the calls they can make
+        (paris,) = self.plan(
+            [CallRequest("paris", "Europe/Paris", "employed", caller="brussels")], callers
+        )
+        self.assertEqual(paris.caller, "brussels")
+
+    def test_nobody_can_call(self):
+        requests = [
+            CallRequest("los_angeles", "America/Los_Angeles", "employed", caller="brussels"),
+            CallRequest("mars", "Mars/Olympus_Mons", "employed", caller="brussels"),
+            CallRequest("paris", "Europe/Paris", "employed", caller="brussels"),
+        ]
+        plans = self.plan(requests, [brussels_caller(hour_to=17.0)])
+        self.assertEqual(plans[0], CallPlan("los_angeles", reason=NO_COMMON_TIME))
+        self.assertEqual(plans[1], CallPlan("mars", reason=INVALID_ZONE))
+        self.assertEqual(plans[2].caller, "brussels")  # the others are planned
+        self.assertEqual(self.plan(requests[2:], []), [CallPlan("paris", reason=NO_CALLER)])
+
+    def test_one_candidate_one_caller_one_slot(self):
+        requests = [
+            CallRequest("first", "Europe/Paris", "employed", group="candidate"),
+            CallRequest("other", "Europe/Paris", "employed"),
+            CallRequest("second", "Europe/Paris", "employed", caller="lyon", group="candidate"),
+        ]
+        callers = [brussels_caller(), brussels_caller("lyon", tz="Europe/Paris")]
+        first, other, second = self.plan(requests, callers)
+        self.assertEqual((second.caller, second.window), (first.caller, first.window))
+        self.assertEqual(first.window.start, utc(2026, 12, 7, 18))
+        self.assertEqual((other.caller, other.window.start), ("lyon", utc(2026, 12, 7, 18)))
+        # a candidate planned before keeps the caller and slot of their planned call
+        planned = {
+            "candidate": ("lyon", Window(utc(2026, 12, 9, 18), utc(2026, 12, 9, 20), EVENING))
+        }
+        (again,) = self.plan(requests[2:], callers, group_plans=planned)
+        self.assertEqual((again.caller, again.window), planned["candidate"])
+
+    def test_retry_kinds_within_what_the_status_allows(self):
+        retry = CallRequest(
+            "retry", "Europe/Paris", "available", caller="brussels", kinds=(EVENING,)
+        )
+        self.assertEqual(self.plan([retry])[0].window.kind, EVENING)
+        never_at_work = CallRequest(
+            "x", "Europe/Paris", "employed", caller="brussels", kinds=OFFICE_HOURS
+        )
+        self.assertEqual(self.plan([never_at_work])[0].window.kind, EVENING)
+
+    def test_invalid_planning_input(self):
+        for values in ({"hour_from": 21.0, "hour_to": 8.0}, {"hour_to": 25.0}, {"tz": "Mars/Base"}):
+            with self.assertRaises(ValueError, msg=values):
+                brussels_caller(**values)
+        with self.assertRaises(TypeError):
+            self.plan_one("Europe/Paris", "employed", callers=[brussels_caller(days_off=[MONDAY])])
+        with self.assertRaises(ValueError):
+            self.plan([CallRequest(1, "Europe/Paris", "employed", caller="nobody")])
+        with self.assertRaises(ValueError):
+            self.plan([], [brussels_caller(), brussels_caller()])
 
 
 # ---------------------------------------------------------------------------
