@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from itertools import pairwise
@@ -745,16 +746,18 @@ def sample_instants(window, step):
     return instants
 
 
-@tagged("post_install", "-at_install")
-class TestCallPlannerProperties(BaseCase):
-    """Invariants over random instants, zones, statuses, holidays and configs."""
-
+class WallTimeAssertions:
     def assertWallInside(self, instants, zone, ranges, message):
         """Local wall times of ``instants`` lie in one of ``ranges``."""
         for instant in instants:
             hours = wall_hours(instant, zone)
             inside = any(low - 1e-9 <= hours < high + 1e-9 for low, high in ranges)
             self.assertTrue(inside, f"{message}: {instant} = {hours:.4f}h not in {ranges}")
+
+
+@tagged("post_install", "-at_install")
+class TestCallPlannerProperties(WallTimeAssertions, BaseCase):
+    """Invariants over random instants, zones, statuses, holidays and configs."""
 
     def assertNotQuiet(self, instants, zone, quiet):
         for instant in instants:
@@ -879,4 +882,222 @@ class TestCallPlannerProperties(BaseCase):
         in_daytime = OFFICE_HOURS in kinds and in_range(hours, *config.daytime)
         if in_daytime and any(s <= minute < e for s, e in hr):
             return OFFICE_HOURS
+        return None
+
+
+# ---------------------------------------------------------------------------
+# Property-based tests of plan_calls(): the caller's side
+# ---------------------------------------------------------------------------
+
+CALLER_KEYS = ("ann", "bob", "cho")
+
+
+@st.composite
+def callers(draw, now, zones):
+    """1 to 3 callers with random hours, days off (local dates and intervals) and calls."""
+    team = []
+    for key in CALLER_KEYS[: draw(st.integers(1, 3))]:
+        hour_from, hour_to = draw(hour_ranges())
+        days = draw(st.lists(st.integers(-1, 21), max_size=3))
+        dates = [(now + timedelta(days=offset)).date() for offset in days]
+        busy = draw(st.lists(st.integers(-60, 21 * 1440), max_size=6))
+        team.append(
+            Caller(
+                key,
+                draw(zones),
+                hour_from,
+                hour_to,
+                days_off=dates + draw(holiday_lists(now)),
+                busy=[now + timedelta(minutes=minutes, seconds=30) for minutes in busy],
+            )
+        )
+    return team
+
+
+@st.composite
+def call_requests(draw, team, zones, max_size=12):
+    """Requests of random zones and statuses; those of one group are one candidate's."""
+    caller_keys = st.one_of(st.none(), st.sampled_from([caller.key for caller in team]))
+    candidates = st.tuples(zones, st.sampled_from(STATUSES))
+    groups = {group: draw(candidates) for group in range(3)}
+    requests = []
+    for number in range(draw(st.integers(1, max_size))):
+        group = draw(st.one_of(st.none(), st.sampled_from(sorted(groups))))
+        zone, status = draw(candidates) if group is None else groups[group]
+        kinds = draw(st.one_of(st.none(), st.sets(st.sampled_from(call_planner.ALL_KINDS))))
+        requests.append(CallRequest(number, zone, status, draw(caller_keys), group, kinds))
+    return requests
+
+
+@st.composite
+def planning_scenarios(draw, moments=random_moments):
+    zone, now = draw(moments())
+    zones = st.one_of(st.just(zone), st.sampled_from(ZONES))  # the moment's zone, often
+    team = draw(callers(now, zones))
+    config = draw(planner_configs())
+    slot_minutes = draw(st.sampled_from((1, 5, 12, 45)))
+    return {
+        "now": now,
+        "callers": team,
+        "requests": draw(call_requests(team, zones)),
+        "company": draw(st.sampled_from(COMPANY_ZONES)),
+        "holidays": draw(holiday_lists(now)),
+        "config": replace(config, slot_minutes=slot_minutes),
+    }
+
+
+def is_day_off(instant, caller):
+    """``instant`` falls on a caller's local date off or in one of their leave intervals."""
+    for day_off in caller.days_off:
+        if isinstance(day_off, tuple):
+            if day_off[0] <= instant < day_off[1]:
+                return True
+        elif local(instant, caller.tz).date() == day_off:
+            return True
+    return False
+
+
+@tagged("post_install", "-at_install")
+class TestCallPlanningProperties(WallTimeAssertions, BaseCase):
+    """plan_calls() over random callers, candidates, days off and planned calls."""
+
+    @PROPERTY_SETTINGS
+    @given(planning_scenarios())
+    def test_invariants(self, scenario):
+        self.check_planning(scenario, step=timedelta(minutes=5))
+
+    @PROPERTY_SETTINGS
+    @given(planning_scenarios(moments=dst_moments))
+    def test_invariants_around_dst_changes(self, scenario):
+        self.check_planning(scenario, step=timedelta(minutes=1))
+
+    def check_planning(self, scenario, step):
+        hr = scenario_hr(scenario)
+        now, config = scenario["now"], scenario["config"]
+        plans = plan_calls(
+            scenario["requests"],
+            scenario["callers"],
+            now,
+            config,
+            hr_intervals=hr,
+            holidays=scenario["holidays"],
+        )
+        self.assertEqual([plan.key for plan in plans], [r.key for r in scenario["requests"]])
+        team = {caller.key: caller for caller in scenario["callers"]}
+        slot = timedelta(minutes=config.slot_minutes)
+        calls = {}  # one call per candidate (group) or request
+        for request, plan in zip(scenario["requests"], plans, strict=True):
+            if plan.window is None:
+                self.assertEqual((plan.caller, plan.reason), (None, NO_COMMON_TIME))
+                continue
+            self.check_candidate_side(request, plan, scenario, hr, slot)
+            self.check_caller_side(plan, team[plan.caller], config, step)
+            call = request.key if request.group is None else ("group", request.group)
+            self.assertEqual(
+                calls.setdefault(call, (plan.caller, plan.window)), (plan.caller, plan.window)
+            )
+        self.check_spacing(calls.values(), team, slot)
+
+    def check_candidate_side(self, request, plan, scenario, hr, slot):
+        window, config = plan.window, scenario["config"]
+        self.assertIsNone(plan.reason)
+        self.assertEqual(window.start.utcoffset(), timedelta(0))
+        self.assertEqual((window.start.second, window.start.microsecond), (0, 0))
+        self.assertGreaterEqual(window.start, scenario["now"])
+        self.assertLess(window.start, scenario["now"] + timedelta(days=config.horizon_days))
+        self.assertLessEqual(window.start + slot, window.end)
+        if request.status not in ("available", "student"):
+            self.assertNotEqual(window.kind, OFFICE_HOURS, "office hours for the employed")
+        if request.group is not None:
+            return  # planned for the first request of the group
+        candidate_windows = next_windows(
+            scenario["now"],
+            request.tz,
+            request.status,
+            hr_intervals=hr,
+            holidays=scenario["holidays"],
+            config=config,
+            kinds=(window.kind,),
+            limit=None,
+        )
+        self.assertTrue(
+            any(w.start <= window.start and window.end <= w.end for w in candidate_windows),
+            f"{window} outside the candidate's windows",
+        )
+
+    def check_caller_side(self, plan, caller, config, step):
+        """The whole slot in the caller's hours, never on their day off."""
+        slot = timedelta(minutes=config.slot_minutes)
+        instants = sample_instants(Window(plan.window.start, plan.window.end, ""), step)
+        instants += sample_instants(Window(plan.window.start, plan.window.start + slot, ""), step)
+        hours = [(caller.hour_from, caller.hour_to)]
+        self.assertWallInside(instants, caller.tz, hours, f"{caller.key}'s hours")
+        for instant in instants:
+            self.assertFalse(is_day_off(instant, caller), f"{instant}: {caller.key} is off")
+
+    def check_spacing(self, calls, team, slot):
+        """Two calls of one caller, planned or planned before, start a slot apart at least."""
+        starts = {key: sorted(caller.busy) for key, caller in team.items()}
+        for caller, window in calls:
+            for busy in starts[caller]:
+                self.assertGreaterEqual(abs(window.start - busy), slot, f"{caller} too close")
+            starts[caller] = sorted([*starts[caller], window.start])
+
+    @settings(max_examples=60, deadline=None, database=None)
+    @given(
+        nows,
+        st.sampled_from(COMPANY_ZONES + ("America/Los_Angeles", "Asia/Shanghai")),
+        st.tuples(st.sampled_from(ZONES), st.sampled_from(STATUSES)),
+        st.lists(st.integers(0, 3 * 1440), max_size=4),
+        st.tuples(st.integers(16, 92), st.integers(1, 24)),
+        st.sampled_from((1, 5, 12, 45)),
+    )
+    def test_earliest_minute_oracle(self, now, caller_tz, candidate, busy, hours, slot_minutes):
+        """One request, one caller: the slot is the first minute a brute-force scan finds."""
+        hour_from = hours[0] / 4
+        caller = Caller(
+            "ann",
+            caller_tz,
+            hour_from,
+            min(24.0, hour_from + hours[1]),
+            days_off=[(now + timedelta(days=1)).date()],
+            busy=[now + timedelta(minutes=minutes, seconds=20) for minutes in busy],
+        )
+        config = PlannerConfig(horizon_days=3, slot_minutes=slot_minutes)
+        hr = hr_calendar(now, "Europe/Brussels", ranges=((8.5, 12.0), (13.0, 17.5)), days=6)
+        request = CallRequest("x", candidate[0], candidate[1])
+        (plan,) = plan_calls([request], [caller], now, config, hr_intervals=hr)
+        expected = self.first_minute(now, caller, request, hr, config)
+        self.assertEqual(plan.window.start if plan.window else None, expected)
+
+    def first_minute(self, now, caller, request, hr, config):
+        slot = timedelta(minutes=config.slot_minutes)
+        first = now.replace(second=0, microsecond=0)
+        first += timedelta(minutes=first < now)
+        minutes = [first + timedelta(minutes=n) for n in range(config.horizon_days * 1440 + 60)]
+        free = {
+            minute
+            for minute in minutes
+            if in_range(wall_hours(minute, caller.tz), caller.hour_from, caller.hour_to)
+            and not is_day_off(minute, caller)
+        }
+        for kinds in call_kind_order(request.status):
+            windows = next_windows(
+                now,
+                request.tz,
+                request.status,
+                hr_intervals=hr,
+                config=config,
+                kinds=kinds,
+                limit=None,
+            )
+            for minute in minutes[: config.horizon_days * 1440]:
+                if (
+                    minute >= now + timedelta(days=config.horizon_days)
+                    or not any(w.start <= minute and minute + slot <= w.end for w in windows)
+                    or any(abs(minute - busy) < slot for busy in caller.busy)
+                ):
+                    continue
+                if all(minute + timedelta(minutes=n) in free for n in range(config.slot_minutes)):
+                    return minute
         return None
