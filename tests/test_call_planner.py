@@ -1,3 +1,4 @@
+from dataclasses import replace
 from datetime import datetime, timedelta, timezone
 from functools import lru_cache
 from itertools import pairwise
@@ -11,12 +12,21 @@ from odoo.tests import BaseCase, tagged
 from odoo.addons.hr_recruitment_invitation.tools import call_planner, phone_tz
 from odoo.addons.hr_recruitment_invitation.tools.call_planner import (
     EVENING,
+    INVALID_ZONE,
+    NO_CALLER,
+    NO_COMMON_TIME,
     OFFICE_HOURS,
     WEEKEND,
+    Caller,
+    CallPlan,
+    CallRequest,
     PlannerConfig,
     Window,
+    call_kind_order,
+    local_dates,
     next_window,
     next_windows,
+    plan_calls,
     prepare_intervals,
     window_kinds_for,
 )
@@ -331,6 +341,7 @@ class TestCallPlanner(BaseCase):
             {"min_duration_minutes": -1},
             {"horizon_days": 0},
             {"evening": "19-21"},
+            {"slot_minutes": 0},
         )
         for values in bad_configs:
             with self.assertRaises(ValueError, msg=values):
@@ -370,6 +381,239 @@ class TestCallPlanner(BaseCase):
 
     def test_tools_package_exports(self):
         self.assertIs(call_planner.next_window, next_window)
+
+
+# Monday 7 December 2026, 11:00 in Brussels; Tuesday 8 December is a public holiday there.
+MONDAY = utc(2026, 12, 7, 10)
+TUESDAY_HOLIDAY = local_day(datetime(2026, 12, 8).date(), BRUSSELS)
+
+
+def brussels_caller(key="brussels", **values):
+    """A recruiter in Brussels, calling 08:00-21:00, off on the public holiday."""
+    values.setdefault("days_off", local_dates([TUESDAY_HOLIDAY], BRUSSELS))
+    return Caller(key, values.pop("tz", BRUSSELS), **values)
+
+
+def shown(window, zone=BRUSSELS):
+    return local(window.start, zone).strftime("%a %d %H:%M")
+
+
+@tagged("post_install", "-at_install")
+class TestCallPlanning(BaseCase):
+    """plan_calls(): the candidate's windows, the caller's hours and days off, the spacing of
+    one caller's calls and the team, on worked examples."""
+
+    def plan(self, requests, callers=None, now=MONDAY, **options):
+        callers = [brussels_caller()] if callers is None else callers
+        options.setdefault("hr_intervals", hr_calendar(now, BRUSSELS))
+        options.setdefault("holidays", [TUESDAY_HOLIDAY])
+        return plan_calls(requests, callers, now, **options)
+
+    def plan_one(self, zone, status, **options):
+        (plan,) = self.plan(
+            [CallRequest("application", zone, status, caller="brussels")], **options
+        )
+        self.assertEqual(plan.key, "application")
+        return plan
+
+    def test_call_kind_order(self):
+        both = (EVENING, WEEKEND)
+        for status in ("employed", "unknown", None, False):
+            self.assertEqual(call_kind_order(status), (both,), status)
+        for status in ("available", "student"):
+            self.assertEqual(call_kind_order(status), ((OFFICE_HOURS,), both), status)
+
+    def test_brussels_caller_and_candidates_of_five_zones(self):
+        """Each call lies in the candidate's window and in the caller's 08:00-21:00."""
+        evening_or_weekend = {
+            "Europe/Paris": ("Mon 07 19:00", "19:00", EVENING),
+            "America/New_York": ("Sat 12 16:00", "10:00", WEEKEND),  # not 01:00 at night
+            "America/Los_Angeles": ("Sat 12 19:00", "10:00", WEEKEND),  # not 04:00
+            "Asia/Shanghai": ("Mon 07 12:00", "19:00", EVENING),
+            "America/Sao_Paulo": ("Sat 12 14:00", "10:00", WEEKEND),
+        }
+        office_hours = {
+            "Europe/Paris": ("Mon 07 11:00", "11:00", OFFICE_HOURS),  # now
+            "America/New_York": ("Mon 07 15:00", "09:00", OFFICE_HOURS),
+            # no common office hours with Los Angeles: the weekend then
+            "America/Los_Angeles": evening_or_weekend["America/Los_Angeles"],
+            "Asia/Shanghai": ("Mon 07 11:00", "18:00", OFFICE_HOURS),
+            "America/Sao_Paulo": ("Mon 07 13:00", "09:00", OFFICE_HOURS),
+        }
+        for statuses, expected in (
+            (("employed", "unknown", None), evening_or_weekend),
+            (("available", "student"), office_hours),
+        ):
+            for status in statuses:
+                for zone, (brussels_time, candidate_time, kind) in expected.items():
+                    with self.subTest(zone=zone, status=status):
+                        plan = self.plan_one(zone, status)
+                        self.assertEqual(plan.caller, "brussels")
+                        self.assertIsNone(plan.reason)
+                        self.assertEqual(shown(plan.window), brussels_time)
+                        self.assertEqual(
+                            local(plan.window.start, zone).strftime("%H:%M"), candidate_time
+                        )
+                        self.assertEqual(plan.window.kind, kind)
+
+    def test_window_end_is_where_both_stop(self):
+        # Shanghai's evening 19:00-21:00 is 12:00-14:00 in Brussels
+        plan = self.plan_one("Asia/Shanghai", "employed")
+        self.assertEqual(plan.window, Window(utc(2026, 12, 7, 11), utc(2026, 12, 7, 13), EVENING))
+        # a caller stopping at 13:30 ends the common time there
+        plan = self.plan_one("Asia/Shanghai", "employed", callers=[brussels_caller(hour_to=13.5)])
+        self.assertEqual(plan.window.end, utc(2026, 12, 7, 12, 30))
+
+    def test_twelve_employed_paris_candidates_one_slot_each(self):
+        """Ten fit in Monday's evening 12 minutes apart; Tuesday is a holiday: Wednesday."""
+        requests = [
+            CallRequest(n, "Europe/Paris", "employed", caller="brussels") for n in range(12)
+        ]
+        plans = self.plan(requests)
+        self.assertEqual([plan.key for plan in plans], list(range(12)))
+        self.assertEqual(
+            [shown(plan.window) for plan in plans],
+            [f"Mon 07 {19 + minutes // 60}:{minutes % 60:02d}" for minutes in range(0, 120, 12)]
+            + ["Wed 09 19:00", "Wed 09 19:12"],
+        )
+
+    def test_public_holiday_taken_in_the_callers_zone(self):
+        self.assertEqual(local_dates([TUESDAY_HOLIDAY], BRUSSELS), [datetime(2026, 12, 8).date()])
+        self.assertEqual(
+            local_dates([TUESDAY_HOLIDAY], "America/New_York"),
+            [datetime(2026, 12, 7).date(), datetime(2026, 12, 8).date()],
+        )
+        # a New York caller is off on their own Tuesday 8 December, not Brussels'
+        caller = brussels_caller(tz="America/New_York")
+        now = utc(2026, 12, 8, 4)  # Monday 23:00 in New York
+        plan = self.plan_one("America/New_York", "employed", callers=[caller], now=now, holidays=())
+        self.assertEqual(shown(plan.window, "America/New_York"), "Wed 09 19:00")
+
+    def test_leave_interval_blocks_its_hours_only(self):
+        leave = (utc(2026, 12, 7, 18), utc(2026, 12, 7, 19, 30), "resource.calendar.leaves(7,)")
+        caller = brussels_caller(days_off=[leave])
+        plan = self.plan_one("Europe/Paris", "employed", callers=[caller])
+        self.assertEqual(
+            plan.window, Window(utc(2026, 12, 7, 19, 30), utc(2026, 12, 7, 20), EVENING)
+        )
+        whole_day = brussels_caller(days_off=local_dates([leave], BRUSSELS))
+        plan = self.plan_one("Europe/Paris", "employed", callers=[whole_day], holidays=())
+        self.assertEqual(shown(plan.window), "Tue 08 19:00")
+
+    def test_spacing_with_the_callers_planned_calls(self):
+        """A replan keeps its distance from the caller's other calls, at a whole minute."""
+        busy = (utc(2026, 12, 7, 18), utc(2026, 12, 7, 18, 5, 30), utc(2026, 12, 7, 18, 40))
+        plan = self.plan_one("Europe/Paris", "employed", callers=[brussels_caller(busy=busy)])
+        self.assertEqual(plan.window.start, utc(2026, 12, 7, 18, 18))
+        five = self.plan_one(
+            "Europe/Paris",
+            "employed",
+            callers=[brussels_caller(busy=busy)],
+            config=PlannerConfig(slot_minutes=5),
+        )
+        self.assertEqual(five.window.start, utc(2026, 12, 7, 18, 11))
+
+    def test_now_rounds_up_to_the_next_minute(self):
+        now = utc(2026, 12, 7, 18, 20, 30, 1)
+        plan = self.plan_one("Europe/Paris", "employed", now=now)
+        self.assertEqual(plan.window.start, utc(2026, 12, 7, 18, 21))
+
+    def test_spring_dst_weekend(self):
+        """Los Angeles is on PDT since 14 March 2027, Brussels switches on Sunday 28 March.
+
+        The candidate's Saturday 10:00-12:00 is 18:00-20:00 in Brussels, Sunday's 19:00-21:00:
+        a caller stopping at 20:00 has ten slots on Saturday and five on Sunday.
+        """
+        caller = brussels_caller(hour_to=20.0, days_off=())
+        now = utc(2027, 3, 26, 12)  # Friday
+        requests = [CallRequest(n, "America/Los_Angeles", "employed") for n in range(16)]
+        plans = self.plan(requests, [caller], now=now, hr_intervals=(), holidays=())
+        starts = [plan.window.start for plan in plans]
+        saturday = [utc(2027, 3, 27, 17) + timedelta(minutes=12 * n) for n in range(10)]
+        sunday = [utc(2027, 3, 28, 17) + timedelta(minutes=12 * n) for n in range(5)]
+        self.assertEqual(starts, saturday + sunday + [utc(2027, 4, 3, 17)])
+        self.assertEqual(shown(plans[0].window), "Sat 27 18:00")
+        self.assertEqual(shown(plans[10].window), "Sun 28 19:00")
+        self.assertEqual(shown(plans[14].window), "Sun 28 19:48")
+        self.assertEqual(plans[14].window.end, utc(2027, 3, 28, 18))  # 20:00 CEST
+        for plan in (plans[0], plans[10], plans[15]):
+            self.assertEqual(
+                local(plan.window.start, "America/Los_Angeles").strftime("%H:%M"), "10:00"
+            )
+
+    def test_team_takes_the_call_the_recruiter_cannot_make(self):
+        """A Brussels recruiter calling 08:00-17:00 shares no time with Los Angeles."""
+        callers = [
+            brussels_caller(hour_to=17.0),
+            Caller("new_york", "America/New_York", busy=[utc(2026, 12, 1, 15)]),
+            Caller("sao_paulo", "America/Sao_Paulo"),
+        ]
+        requests = [
+            CallRequest(n, "America/Los_Angeles", "employed", caller="brussels") for n in range(3)
+        ]
+        plans = self.plan(requests, callers)
+        # fewest planned calls first; on a tie, the order of the callers
+        self.assertEqual([plan.caller for plan in plans], ["sao_paulo", "new_york", "sao_paulo"])
+        self.assertEqual(
+            [plan.window.start for plan in plans],
+            [utc(2026, 12, 12, 18), utc(2026, 12, 12, 18), utc(2026, 12, 12, 18, 12)],
+        )
+        # the recruiter keeps the calls they can make
+        (paris,) = self.plan(
+            [CallRequest("paris", "Europe/Paris", "employed", caller="brussels")], callers
+        )
+        self.assertEqual(paris.caller, "brussels")
+
+    def test_nobody_can_call(self):
+        requests = [
+            CallRequest("los_angeles", "America/Los_Angeles", "employed", caller="brussels"),
+            CallRequest("mars", "Mars/Olympus_Mons", "employed", caller="brussels"),
+            CallRequest("paris", "Europe/Paris", "employed", caller="brussels"),
+        ]
+        plans = self.plan(requests, [brussels_caller(hour_to=17.0)])
+        self.assertEqual(plans[0], CallPlan("los_angeles", reason=NO_COMMON_TIME))
+        self.assertEqual(plans[1], CallPlan("mars", reason=INVALID_ZONE))
+        self.assertEqual(plans[2].caller, "brussels")  # the others are planned
+        self.assertEqual(self.plan(requests[2:], []), [CallPlan("paris", reason=NO_CALLER)])
+
+    def test_one_candidate_one_caller_one_slot(self):
+        requests = [
+            CallRequest("first", "Europe/Paris", "employed", group="candidate"),
+            CallRequest("other", "Europe/Paris", "employed"),
+            CallRequest("second", "Europe/Paris", "employed", caller="lyon", group="candidate"),
+        ]
+        callers = [brussels_caller(), brussels_caller("lyon", tz="Europe/Paris")]
+        first, other, second = self.plan(requests, callers)
+        self.assertEqual((second.caller, second.window), (first.caller, first.window))
+        self.assertEqual(first.window.start, utc(2026, 12, 7, 18))
+        self.assertEqual((other.caller, other.window.start), ("lyon", utc(2026, 12, 7, 18)))
+        # a candidate planned before keeps the caller and slot of their planned call
+        planned = {
+            "candidate": ("lyon", Window(utc(2026, 12, 9, 18), utc(2026, 12, 9, 20), EVENING))
+        }
+        (again,) = self.plan(requests[2:], callers, group_plans=planned)
+        self.assertEqual((again.caller, again.window), planned["candidate"])
+
+    def test_retry_kinds_within_what_the_status_allows(self):
+        retry = CallRequest(
+            "retry", "Europe/Paris", "available", caller="brussels", kinds=(EVENING,)
+        )
+        self.assertEqual(self.plan([retry])[0].window.kind, EVENING)
+        never_at_work = CallRequest(
+            "x", "Europe/Paris", "employed", caller="brussels", kinds=OFFICE_HOURS
+        )
+        self.assertEqual(self.plan([never_at_work])[0].window.kind, EVENING)
+
+    def test_invalid_planning_input(self):
+        for values in ({"hour_from": 21.0, "hour_to": 8.0}, {"hour_to": 25.0}, {"tz": "Mars/Base"}):
+            with self.assertRaises(ValueError, msg=values):
+                brussels_caller(**values)
+        with self.assertRaises(TypeError):
+            self.plan_one("Europe/Paris", "employed", callers=[brussels_caller(days_off=[MONDAY])])
+        with self.assertRaises(ValueError):
+            self.plan([CallRequest(1, "Europe/Paris", "employed", caller="nobody")])
+        with self.assertRaises(ValueError):
+            self.plan([], [brussels_caller(), brussels_caller()])
 
 
 # ---------------------------------------------------------------------------
@@ -502,16 +746,18 @@ def sample_instants(window, step):
     return instants
 
 
-@tagged("post_install", "-at_install")
-class TestCallPlannerProperties(BaseCase):
-    """Invariants over random instants, zones, statuses, holidays and configs."""
-
+class WallTimeAssertions:
     def assertWallInside(self, instants, zone, ranges, message):
         """Local wall times of ``instants`` lie in one of ``ranges``."""
         for instant in instants:
             hours = wall_hours(instant, zone)
             inside = any(low - 1e-9 <= hours < high + 1e-9 for low, high in ranges)
             self.assertTrue(inside, f"{message}: {instant} = {hours:.4f}h not in {ranges}")
+
+
+@tagged("post_install", "-at_install")
+class TestCallPlannerProperties(WallTimeAssertions, BaseCase):
+    """Invariants over random instants, zones, statuses, holidays and configs."""
 
     def assertNotQuiet(self, instants, zone, quiet):
         for instant in instants:
@@ -636,4 +882,222 @@ class TestCallPlannerProperties(BaseCase):
         in_daytime = OFFICE_HOURS in kinds and in_range(hours, *config.daytime)
         if in_daytime and any(s <= minute < e for s, e in hr):
             return OFFICE_HOURS
+        return None
+
+
+# ---------------------------------------------------------------------------
+# Property-based tests of plan_calls(): the caller's side
+# ---------------------------------------------------------------------------
+
+CALLER_KEYS = ("ann", "bob", "cho")
+
+
+@st.composite
+def callers(draw, now, zones):
+    """1 to 3 callers with random hours, days off (local dates and intervals) and calls."""
+    team = []
+    for key in CALLER_KEYS[: draw(st.integers(1, 3))]:
+        hour_from, hour_to = draw(hour_ranges())
+        days = draw(st.lists(st.integers(-1, 21), max_size=3))
+        dates = [(now + timedelta(days=offset)).date() for offset in days]
+        busy = draw(st.lists(st.integers(-60, 21 * 1440), max_size=6))
+        team.append(
+            Caller(
+                key,
+                draw(zones),
+                hour_from,
+                hour_to,
+                days_off=dates + draw(holiday_lists(now)),
+                busy=[now + timedelta(minutes=minutes, seconds=30) for minutes in busy],
+            )
+        )
+    return team
+
+
+@st.composite
+def call_requests(draw, team, zones, max_size=12):
+    """Requests of random zones and statuses; those of one group are one candidate's."""
+    caller_keys = st.one_of(st.none(), st.sampled_from([caller.key for caller in team]))
+    candidates = st.tuples(zones, st.sampled_from(STATUSES))
+    groups = {group: draw(candidates) for group in range(3)}
+    requests = []
+    for number in range(draw(st.integers(1, max_size))):
+        group = draw(st.one_of(st.none(), st.sampled_from(sorted(groups))))
+        zone, status = draw(candidates) if group is None else groups[group]
+        kinds = draw(st.one_of(st.none(), st.sets(st.sampled_from(call_planner.ALL_KINDS))))
+        requests.append(CallRequest(number, zone, status, draw(caller_keys), group, kinds))
+    return requests
+
+
+@st.composite
+def planning_scenarios(draw, moments=random_moments):
+    zone, now = draw(moments())
+    zones = st.one_of(st.just(zone), st.sampled_from(ZONES))  # the moment's zone, often
+    team = draw(callers(now, zones))
+    config = draw(planner_configs())
+    slot_minutes = draw(st.sampled_from((1, 5, 12, 45)))
+    return {
+        "now": now,
+        "callers": team,
+        "requests": draw(call_requests(team, zones)),
+        "company": draw(st.sampled_from(COMPANY_ZONES)),
+        "holidays": draw(holiday_lists(now)),
+        "config": replace(config, slot_minutes=slot_minutes),
+    }
+
+
+def is_day_off(instant, caller):
+    """``instant`` falls on a caller's local date off or in one of their leave intervals."""
+    for day_off in caller.days_off:
+        if isinstance(day_off, tuple):
+            if day_off[0] <= instant < day_off[1]:
+                return True
+        elif local(instant, caller.tz).date() == day_off:
+            return True
+    return False
+
+
+@tagged("post_install", "-at_install")
+class TestCallPlanningProperties(WallTimeAssertions, BaseCase):
+    """plan_calls() over random callers, candidates, days off and planned calls."""
+
+    @PROPERTY_SETTINGS
+    @given(planning_scenarios())
+    def test_invariants(self, scenario):
+        self.check_planning(scenario, step=timedelta(minutes=5))
+
+    @PROPERTY_SETTINGS
+    @given(planning_scenarios(moments=dst_moments))
+    def test_invariants_around_dst_changes(self, scenario):
+        self.check_planning(scenario, step=timedelta(minutes=1))
+
+    def check_planning(self, scenario, step):
+        hr = scenario_hr(scenario)
+        now, config = scenario["now"], scenario["config"]
+        plans = plan_calls(
+            scenario["requests"],
+            scenario["callers"],
+            now,
+            config,
+            hr_intervals=hr,
+            holidays=scenario["holidays"],
+        )
+        self.assertEqual([plan.key for plan in plans], [r.key for r in scenario["requests"]])
+        team = {caller.key: caller for caller in scenario["callers"]}
+        slot = timedelta(minutes=config.slot_minutes)
+        calls = {}  # one call per candidate (group) or request
+        for request, plan in zip(scenario["requests"], plans, strict=True):
+            if plan.window is None:
+                self.assertEqual((plan.caller, plan.reason), (None, NO_COMMON_TIME))
+                continue
+            self.check_candidate_side(request, plan, scenario, hr, slot)
+            self.check_caller_side(plan, team[plan.caller], config, step)
+            call = request.key if request.group is None else ("group", request.group)
+            self.assertEqual(
+                calls.setdefault(call, (plan.caller, plan.window)), (plan.caller, plan.window)
+            )
+        self.check_spacing(calls.values(), team, slot)
+
+    def check_candidate_side(self, request, plan, scenario, hr, slot):
+        window, config = plan.window, scenario["config"]
+        self.assertIsNone(plan.reason)
+        self.assertEqual(window.start.utcoffset(), timedelta(0))
+        self.assertEqual((window.start.second, window.start.microsecond), (0, 0))
+        self.assertGreaterEqual(window.start, scenario["now"])
+        self.assertLess(window.start, scenario["now"] + timedelta(days=config.horizon_days))
+        self.assertLessEqual(window.start + slot, window.end)
+        if request.status not in ("available", "student"):
+            self.assertNotEqual(window.kind, OFFICE_HOURS, "office hours for the employed")
+        if request.group is not None:
+            return  # planned for the first request of the group
+        candidate_windows = next_windows(
+            scenario["now"],
+            request.tz,
+            request.status,
+            hr_intervals=hr,
+            holidays=scenario["holidays"],
+            config=config,
+            kinds=(window.kind,),
+            limit=None,
+        )
+        self.assertTrue(
+            any(w.start <= window.start and window.end <= w.end for w in candidate_windows),
+            f"{window} outside the candidate's windows",
+        )
+
+    def check_caller_side(self, plan, caller, config, step):
+        """The whole slot in the caller's hours, never on their day off."""
+        slot = timedelta(minutes=config.slot_minutes)
+        instants = sample_instants(Window(plan.window.start, plan.window.end, ""), step)
+        instants += sample_instants(Window(plan.window.start, plan.window.start + slot, ""), step)
+        hours = [(caller.hour_from, caller.hour_to)]
+        self.assertWallInside(instants, caller.tz, hours, f"{caller.key}'s hours")
+        for instant in instants:
+            self.assertFalse(is_day_off(instant, caller), f"{instant}: {caller.key} is off")
+
+    def check_spacing(self, calls, team, slot):
+        """Two calls of one caller, planned or planned before, start a slot apart at least."""
+        starts = {key: sorted(caller.busy) for key, caller in team.items()}
+        for caller, window in calls:
+            for busy in starts[caller]:
+                self.assertGreaterEqual(abs(window.start - busy), slot, f"{caller} too close")
+            starts[caller] = sorted([*starts[caller], window.start])
+
+    @settings(max_examples=60, deadline=None, database=None)
+    @given(
+        nows,
+        st.sampled_from(COMPANY_ZONES + ("America/Los_Angeles", "Asia/Shanghai")),
+        st.tuples(st.sampled_from(ZONES), st.sampled_from(STATUSES)),
+        st.lists(st.integers(0, 3 * 1440), max_size=4),
+        st.tuples(st.integers(16, 92), st.integers(1, 24)),
+        st.sampled_from((1, 5, 12, 45)),
+    )
+    def test_earliest_minute_oracle(self, now, caller_tz, candidate, busy, hours, slot_minutes):
+        """One request, one caller: the slot is the first minute a brute-force scan finds."""
+        hour_from = hours[0] / 4
+        caller = Caller(
+            "ann",
+            caller_tz,
+            hour_from,
+            min(24.0, hour_from + hours[1]),
+            days_off=[(now + timedelta(days=1)).date()],
+            busy=[now + timedelta(minutes=minutes, seconds=20) for minutes in busy],
+        )
+        config = PlannerConfig(horizon_days=3, slot_minutes=slot_minutes)
+        hr = hr_calendar(now, "Europe/Brussels", ranges=((8.5, 12.0), (13.0, 17.5)), days=6)
+        request = CallRequest("x", candidate[0], candidate[1])
+        (plan,) = plan_calls([request], [caller], now, config, hr_intervals=hr)
+        expected = self.first_minute(now, caller, request, hr, config)
+        self.assertEqual(plan.window.start if plan.window else None, expected)
+
+    def first_minute(self, now, caller, request, hr, config):
+        slot = timedelta(minutes=config.slot_minutes)
+        first = now.replace(second=0, microsecond=0)
+        first += timedelta(minutes=first < now)
+        minutes = [first + timedelta(minutes=n) for n in range(config.horizon_days * 1440 + 60)]
+        free = {
+            minute
+            for minute in minutes
+            if in_range(wall_hours(minute, caller.tz), caller.hour_from, caller.hour_to)
+            and not is_day_off(minute, caller)
+        }
+        for kinds in call_kind_order(request.status):
+            windows = next_windows(
+                now,
+                request.tz,
+                request.status,
+                hr_intervals=hr,
+                config=config,
+                kinds=kinds,
+                limit=None,
+            )
+            for minute in minutes[: config.horizon_days * 1440]:
+                if (
+                    minute >= now + timedelta(days=config.horizon_days)
+                    or not any(w.start <= minute and minute + slot <= w.end for w in windows)
+                    or any(abs(minute - busy) < slot for busy in caller.busy)
+                ):
+                    continue
+                if all(minute + timedelta(minutes=n) in free for n in range(config.slot_minutes)):
+                    return minute
         return None

@@ -6,14 +6,19 @@ Windows never fall in the candidate's quiet hours, on company holidays or in
 the past, and are computed in the candidate's zone so DST is handled on both
 sides. No ORM here: the caller provides HR intervals and holidays in UTC.
 
+:func:`plan_calls` then gives each call a caller and a slot: a whole minute in
+one of the candidate's windows and in the caller's own hours, never on their
+days off, a slot away from the caller's other calls, with the team taking the
+calls the preferred caller cannot make.
+
 Internally every instant is an integer number of microseconds since the Unix
 epoch (UTC) and every local wall time an integer number of microseconds since
 local midnight; conversion to ``datetime`` happens only at the boundaries.
 """
 
-from bisect import bisect_right
+from bisect import bisect_right, insort
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 from functools import lru_cache
 from operator import itemgetter
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -23,7 +28,8 @@ ALL_KINDS = (EVENING, WEEKEND, OFFICE_HOURS)
 EMPLOYED_STATUSES = frozenset({"employed"})
 
 _US = timedelta(microseconds=1)
-_HOUR_US = 3_600_000_000
+_MINUTE_US = 60_000_000
+_HOUR_US = 60 * _MINUTE_US
 _DAY_US = 24 * _HOUR_US
 _EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
 _NAIVE_EPOCH = datetime(1970, 1, 1)
@@ -70,6 +76,7 @@ class PlannerConfig:
     quiet: tuple[float, float] = (21.0, 8.0)
     min_duration_minutes: int = 15
     horizon_days: int = 21
+    slot_minutes: int = 12  # the least time between the starts of two calls of one caller
 
     def __post_init__(self):
         """Validate and normalise (lists become tuples) so configs stay hashable."""
@@ -89,6 +96,7 @@ class PlannerConfig:
         fix(self, "weekend_days", tuple(sorted(set(days))))
         _check_int("min_duration_minutes", self.min_duration_minutes, 0)
         _check_int("horizon_days", self.horizon_days, 1)
+        _check_int("slot_minutes", self.slot_minutes, 1)
 
 
 DEFAULT_CONFIG = PlannerConfig()
@@ -389,6 +397,35 @@ def _window_parts(start, end, kind, floor, office, closed):
     return clipped
 
 
+def _candidate_windows(candidate_tz, kinds, now_us, until_us, office, closed, config):
+    """Yield the candidate's windows ``(start_us, end_us, kind)`` from ``now_us``, in order.
+
+    Windows start before ``until_us``, last ``min_duration_minutes`` and do not overlap.
+    """
+    office_only = kinds == (OFFICE_HOURS,)
+    min_us = config.min_duration_minutes * _MINUTE_US
+    floor = now_us  # windows start at or after `now` and after the previous one
+    week = _week_plan(config, kinds)
+    for start, end, kind in _local_windows(candidate_tz, week, now_us, until_us):
+        if start >= until_us or (office_only and office.finished_before(start)):
+            return
+        if end <= floor:
+            continue
+        for low, high in _window_parts(start, end, kind, floor, office, closed):
+            if low >= until_us:
+                return
+            if high - low >= min_us:
+                yield low, high, kind
+                floor = high
+
+
+def _check_config(config):
+    config = DEFAULT_CONFIG if config is None else config
+    if not isinstance(config, PlannerConfig):
+        raise TypeError(f"config must be a PlannerConfig, got {config!r}")
+    return config
+
+
 # ---------------------------------------------------------------------------
 # Public API
 # ---------------------------------------------------------------------------
@@ -409,9 +446,7 @@ def next_windows(
     ``now`` and all intervals are UTC datetimes (naive means UTC).  ``limit``
     None returns every window within the horizon.
     """
-    config = DEFAULT_CONFIG if config is None else config
-    if not isinstance(config, PlannerConfig):
-        raise TypeError(f"config must be a PlannerConfig, got {config!r}")
+    config = _check_config(config)
     get_zone(candidate_tz)
     kinds = _resolve_kinds(kinds, employment_status)
     now_us = _to_us(now)
@@ -419,26 +454,14 @@ def next_windows(
         return []
     until_us = now_us + config.horizon_days * _DAY_US
     office = _interval_set(hr_intervals if OFFICE_HOURS in kinds else (), now_us)
-    office_only = kinds == (OFFICE_HOURS,)
     closed = _interval_set(holidays, now_us)
-    min_us = config.min_duration_minutes * 60_000_000
     found = []
-    floor = now_us  # windows start at or after `now` and after the previous one
-    week = _week_plan(config, kinds)
-    for start, end, kind in _local_windows(candidate_tz, week, now_us, until_us):
-        if start >= until_us or (office_only and office.finished_before(start)):
+    for low, high, kind in _candidate_windows(
+        candidate_tz, kinds, now_us, until_us, office, closed, config
+    ):
+        found.append(Window(_from_us(low), _from_us(high), kind))
+        if limit is not None and len(found) >= limit:
             break
-        if end <= floor:
-            continue
-        for low, high in _window_parts(start, end, kind, floor, office, closed):
-            if low >= until_us:
-                return found
-            if high - low < min_us:
-                continue
-            found.append(Window(_from_us(low), _from_us(high), kind))
-            floor = high
-            if limit is not None and len(found) >= limit:
-                return found
     return found
 
 
@@ -465,19 +488,326 @@ def next_window(
     return windows[0] if windows else None
 
 
+# ---------------------------------------------------------------------------
+# Planning calls: the caller's hours, one call per slot, the team
+# ---------------------------------------------------------------------------
+
+NO_COMMON_TIME = "no_common_time"  # no caller shares a slot with the candidate in the horizon
+INVALID_ZONE = "invalid_zone"  # the candidate's zone is not a known time zone
+NO_CALLER = "no_caller"  # nobody to make the call
+OFFICE_FIRST_STATUSES = frozenset({"available", "student"})
+
+
+@dataclass(frozen=True)
+class Caller:
+    """Someone who makes calls: calling hours every day in their own zone, days off and calls.
+
+    ``days_off`` mixes local dates of the caller's zone (whole days off: public holidays, leaves
+    passed through :func:`local_dates`) and ``(start, end, ...)`` UTC datetimes (naive = UTC), each
+    blocking just that time.  ``busy`` holds the starts of the caller's calls planned already,
+    without the calls being planned again.
+    """
+
+    key: object
+    tz: str
+    hour_from: float = 8.0
+    hour_to: float = 21.0
+    days_off: tuple = ()
+    busy: tuple = ()
+
+    def __post_init__(self):
+        get_zone(self.tz)
+        _check_range("calling hours", (self.hour_from, self.hour_to))
+        object.__setattr__(self, "days_off", tuple(self.days_off or ()))
+        object.__setattr__(self, "busy", tuple(self.busy or ()))
+
+
+@dataclass(frozen=True)
+class CallRequest:
+    """One call to plan; ``key`` (an invitation id) comes back with its plan.
+
+    ``caller`` is the key of the preferred caller (the application's recruiter), None to give
+    the call to whoever has the fewest calls; requests of one ``group`` (one candidate) get one
+    caller and one slot; ``kinds`` narrows the window kinds (a retry) within those of the status.
+    """
+
+    key: object
+    tz: str
+    status: str | None = None
+    caller: object = None
+    group: object = None
+    kinds: tuple | None = None
+
+
+@dataclass(frozen=True)
+class CallPlan:
+    """The plan of one request: its caller and window, or why it has none (``reason``).
+
+    ``window.start`` is the call's slot, ``window.end`` the end of the time the candidate's window
+    and the caller's hours share around it.
+    """
+
+    key: object
+    caller: object = None
+    window: Window | None = None
+    reason: str | None = None
+
+
+def call_kind_order(employment_status):
+    """Window kinds to try in turn: office hours first only for candidates free by day.
+
+    Employed and unknown statuses (None, "unknown", anything else) take the safe side: calls at
+    work fail, so only evenings and weekends.
+    """
+    if employment_status in OFFICE_FIRST_STATUSES:
+        return ((OFFICE_HOURS,), (EVENING, WEEKEND))
+    return ((EVENING, WEEKEND),)
+
+
+@lru_cache(maxsize=64)
+def _narrowed_kind_order(employment_status, kinds):
+    """``call_kind_order`` kept to ``kinds``; the whole order when none of them is allowed."""
+    order = call_kind_order(employment_status)
+    if kinds is None:
+        return order
+    wanted = set(_resolve_kinds(kinds, employment_status))
+    narrowed = tuple(tuple(kind for kind in step if kind in wanted) for step in order)
+    return tuple(step for step in narrowed if step) or order
+
+
+def local_dates(intervals, tz):
+    """Sorted local dates of ``tz`` touched by UTC ``(start, end, ...)`` intervals.
+
+    Public holidays of a calendar, taken in the calendar's zone, become dates that each caller
+    then takes off in their own zone; leaves taken in the caller's zone become whole days off.
+    """
+    zone = get_zone(tz)
+    ordinals = set()
+    for interval in intervals or ():
+        start, end = _to_us(interval[0]), _to_us(interval[1])
+        if start < end:
+            first, last = _local_ordinal(zone, start), _local_ordinal(zone, end - 1)
+            ordinals.update(range(first, last + 1))
+    return [date.fromordinal(ordinal) for ordinal in sorted(ordinals)]
+
+
+def _split_days_off(days_off):
+    """Local date ordinals and UTC intervals of a caller's ``days_off``."""
+    ordinals, intervals = set(), []
+    for day_off in days_off:
+        if isinstance(day_off, datetime):
+            raise TypeError(f"A day off is a date or a (start, end) pair, got {day_off!r}")
+        if isinstance(day_off, date):
+            ordinals.add(day_off.toordinal())
+        else:
+            intervals.append(day_off)
+    return ordinals, intervals
+
+
+def _free_ranges(caller, now_us, until_us):
+    """Merged UTC µs ranges of the caller's hours from ``now_us`` to ``until_us``, days off out."""
+    dates_off, leaves = _split_days_off(caller.days_off)
+    leaves = prepare_intervals(leaves)
+    day_plan = ((_hours_to_us(caller.hour_from), _hours_to_us(caller.hour_to), "caller"),)
+    zone = get_zone(caller.tz)
+    first = _local_ordinal(zone, now_us - _LOOKBACK_US)
+    hours = []
+    for ordinal in range(first, _local_ordinal(zone, until_us) + 1):
+        if ordinal not in dates_off:
+            hours += (window[:2] for window in _day_windows(caller.tz, ordinal, day_plan))
+    free = []
+    for start, end in _merge(hours):
+        if end > now_us and start < until_us:
+            free += _subtract(max(start, now_us), end, leaves.ranges, leaves.ends)
+    return free
+
+
+class _CallerBook:
+    """A caller's free time within the horizon and the sorted starts of their calls."""
+
+    __slots__ = ("caller", "ends", "ranges", "starts")
+
+    def __init__(self, caller, now_us, until_us):
+        self.caller = caller
+        self.ranges = _free_ranges(caller, now_us, until_us)
+        self.ends = [end for _start, end in self.ranges]
+        self.starts = sorted(_to_us(start) for start in caller.busy)
+
+    def free_parts(self, start, end):
+        """Parts of ``[start, end)`` in the caller's free time."""
+        return _intersect(start, end, self.ranges, self.ends)
+
+    def first_free_start(self, low, high, slot_us):
+        """Earliest whole minute in ``[low, high)`` whose slot fits, a slot from every call."""
+        starts = self.starts
+        start = -(-low // _MINUTE_US) * _MINUTE_US
+        while start + slot_us <= high:
+            index = bisect_right(starts, start - slot_us)
+            if index == len(starts) or starts[index] >= start + slot_us:
+                return start
+            start = -(-(starts[index] + slot_us) // _MINUTE_US) * _MINUTE_US
+        return None
+
+    def book(self, start):
+        insort(self.starts, start)
+
+
+class _LazyWindows:
+    """The candidate windows of one zone and kinds, computed as far as the planner looks."""
+
+    __slots__ = ("_source", "items")
+
+    def __init__(self, source):
+        self._source = source
+        self.items = []
+
+    def get(self, index):
+        """The window at ``index``, or None past the last one."""
+        items = self.items
+        while len(items) <= index:
+            window = next(self._source, None)
+            if window is None:
+                return None
+            items.append(window)
+        return items[index]
+
+
+class _CallPlanner:
+    """One planning run: windows shared by the requests of a zone, the callers' books, and per
+    caller, zone and kinds the point before which no slot is left (calls only ever get added)."""
+
+    def __init__(self, callers, now, config, hr_intervals, holidays, group_plans):
+        self.config = config
+        self.now_us = _to_us(now)
+        self.until_us = self.now_us + config.horizon_days * _DAY_US
+        self.slot_us = config.slot_minutes * _MINUTE_US
+        self.office = _prepared(hr_intervals)
+        self.closed = _prepared(holidays)
+        self.books = {}
+        for caller in callers:
+            if caller.key in self.books:
+                raise ValueError(f"Two callers have the key {caller.key!r}")
+            self.books[caller.key] = _CallerBook(caller, self.now_us, self.until_us + _DAY_US)
+        self.windows = {}
+        self.cursors = {}
+        self.group_plans = dict(group_plans or {})
+
+    def plan(self, request):
+        """The CallPlan of ``request``, booking its slot in its caller's calls."""
+        shared = self.group_plans.get(request.group) if request.group is not None else None
+        if shared:
+            return CallPlan(request.key, shared[0], shared[1])
+        try:
+            get_zone(request.tz)
+        except ValueError:
+            return CallPlan(request.key, reason=INVALID_ZONE)
+        if not self.books:
+            return CallPlan(request.key, reason=NO_CALLER)
+        if request.caller is not None and request.caller not in self.books:
+            raise ValueError(f"The caller {request.caller!r} of {request.key!r} is not a caller")
+        plan = self._plan_with_team(request)
+        if plan.window and request.group is not None:
+            self.group_plans[request.group] = (plan.caller, plan.window)
+        return plan
+
+    def _plan_with_team(self, request):
+        """The preferred caller's first slot, else that of the others, fewest calls first."""
+        order = _narrowed_kind_order(request.status, _kinds_key(request.kinds))
+        for book in self._callers_for(request.caller):
+            for kinds in order:
+                found = self._first_slot(book, request.tz, kinds)
+                if found:
+                    start, end, kind = found
+                    book.book(start)
+                    window = Window(_from_us(start), _from_us(end), kind)
+                    return CallPlan(request.key, book.caller.key, window)
+        return CallPlan(request.key, reason=NO_COMMON_TIME)
+
+    def _callers_for(self, preferred):
+        """Caller books to try: the preferred caller, then the team by fewest calls."""
+        first = self.books.get(preferred)
+        if first is not None:
+            yield first
+        team = sorted(self.books.values(), key=lambda book: len(book.starts))
+        yield from (book for book in team if book is not first)
+
+    def _first_slot(self, book, tz, kinds):
+        """``(start_us, end_us, kind)`` of the caller's first slot in the candidate's windows."""
+        windows = self._windows_of(tz, kinds)
+        cursor = (book.caller.key, tz, kinds)
+        index, floor = self.cursors.get(cursor, (0, self.now_us))
+        while (window := windows.get(index)) is not None:
+            start, end, kind = window
+            for low, high in book.free_parts(max(start, floor), end):
+                slot = book.first_free_start(low, high, self.slot_us)
+                if slot is not None and slot < self.until_us:
+                    self.cursors[cursor] = (index, slot)
+                    return slot, high, kind
+            index += 1
+        self.cursors[cursor] = (index, floor)
+        return None
+
+    def _windows_of(self, tz, kinds):
+        windows = self.windows.get((tz, kinds))
+        if windows is None:
+            source = _candidate_windows(
+                tz, kinds, self.now_us, self.until_us, self.office, self.closed, self.config
+            )
+            windows = self.windows[(tz, kinds)] = _LazyWindows(source)
+        return windows
+
+
+def _prepared(intervals):
+    if isinstance(intervals, IntervalSet):
+        return _interval_set(intervals, None)
+    return prepare_intervals(intervals)
+
+
+def _kinds_key(kinds):
+    """``kinds`` as a hashable tuple (a single kind may be given as a string)."""
+    if kinds is None or isinstance(kinds, str):
+        return kinds
+    return tuple(kinds)
+
+
+def plan_calls(items, callers, now, config=None, hr_intervals=(), holidays=(), group_plans=None):
+    """Plan a call for each CallRequest of ``items``, in their order (the queue's).
+
+    Each call gets the earliest whole minute, from ``now`` and within the horizon, that lies in
+    one of the candidate's windows (office hours first for those free by day, see
+    :func:`call_kind_order`) and in the hours of a caller who is not off, whose whole slot fits
+    and who has no other call less than ``config.slot_minutes`` away.  The preferred caller is
+    tried first, then the other ``callers`` (:class:`Caller`), fewest calls first.
+    ``hr_intervals`` and ``holidays`` are the company's, as for :func:`next_windows`;
+    ``group_plans`` maps a group to the ``(caller key, Window)`` its candidate has already.
+    Return one :class:`CallPlan` per item, in the same order; no item fails the others.
+    """
+    planner = _CallPlanner(callers, now, _check_config(config), hr_intervals, holidays, group_plans)
+    return [planner.plan(item) for item in items]
+
+
 __all__ = [
     "ALL_KINDS",
     "DEFAULT_CONFIG",
     "EMPLOYED_STATUSES",
     "EVENING",
+    "INVALID_ZONE",
+    "NO_CALLER",
+    "NO_COMMON_TIME",
     "OFFICE_HOURS",
     "WEEKEND",
+    "CallPlan",
+    "CallRequest",
+    "Caller",
     "IntervalSet",
     "PlannerConfig",
     "Window",
+    "call_kind_order",
     "get_zone",
+    "local_dates",
     "next_window",
     "next_windows",
+    "plan_calls",
     "prepare_intervals",
     "window_kinds_for",
 ]
