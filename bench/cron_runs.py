@@ -57,16 +57,16 @@ class CronBatches:
 
 @contextmanager
 def record_cron_batches(registry):
-    """Count the queries of each batch of hr.invitation's crons (``_cron_in_batches``)."""
+    """Count the queries of each batch of hr.invitation's crons (one per ``_run_batch``)."""
     batches = CronBatches()
     invitation_class, cron_class = registry["hr.invitation"], registry["ir.cron"]
-    run_in_batches = invitation_class._cron_in_batches
+    run_batch = invitation_class._run_batch
     notify_progress = cron_class._notify_progress
     commit = sql_db.Cursor.commit
 
-    def cron_in_batches(self, *args, **kwargs):
+    def run_one_batch(self, *args, **kwargs):
         batches.start(self.env.cr)
-        return run_in_batches(self, *args, **kwargs)
+        return run_batch(self, *args, **kwargs)
 
     def notify(self, *, done, remaining, deactivate=False):
         batches.end_batch(self.env.cr, done)
@@ -78,7 +78,7 @@ def record_cron_batches(registry):
         return result
 
     with (
-        patch.object(invitation_class, "_cron_in_batches", cron_in_batches),
+        patch.object(invitation_class, "_run_batch", run_one_batch),
         patch.object(cron_class, "_notify_progress", notify),
         patch.object(sql_db.Cursor, "commit", commit_batch),
     ):

@@ -1,4 +1,5 @@
 from collections import defaultdict, namedtuple
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -36,13 +37,19 @@ FOLLOW_UP_STATES = ("invited", "confirmed")
 FRESHNESS = [("hot", "Hot"), ("warm", "Warm"), ("cold", "Cold")]
 FRESHNESS_RANK = {key: rank for rank, (key, _label) in enumerate(FRESHNESS)}
 HOT_DAYS, WARM_DAYS = 7, 30
+FRESHNESS_BATCH_SIZE = 1000
 PlanningInputs = namedtuple("PlanningInputs", "now guesses contexts")
 
 
 class HrInvitation(models.Model):
     _name = "hr.invitation"
     _description = "Interview Invitation"
-    _inherit = ["hr.invitation.private.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = [
+        "hr.invitation.private.thread",
+        "mail.activity.mixin",
+        "portal.mixin",
+        "hr.invitation.batch.job",
+    ]
     _order = "is_key_role desc, resume_freshness_rank, applied_on, id"
     _check_company_auto = True
 
@@ -529,9 +536,19 @@ class HrInvitation(models.Model):
     def _apply_call_outcome(self, call):
         """Move the invitation on according to the outcome of ``call``."""
         self.ensure_one()
-        handler = getattr(self, f"_on_call_{call.outcome}")
+        handler = self._get_call_outcome_handlers()[call.outcome]
         self._close_call_activities(call._get_summary())
         return handler(call)
+
+    def _get_call_outcome_handlers(self):
+        """{call outcome: what it does to this invitation}, one entry per outcome."""
+        return {
+            "no_answer": self._on_call_no_answer,
+            "callback": self._on_call_callback,
+            "invited": self._on_call_invited,
+            "declined": self._on_call_declined,
+            "not_suitable": self._on_call_not_suitable,
+        }
 
     def _on_call_no_answer(self, call):
         if self.failed_attempt_count >= self.company_id.invitation_max_attempts:
@@ -637,12 +654,33 @@ class HrInvitation(models.Model):
         self.write({"state": "draft"})
 
     @api.model
-    def _cron_refresh_resume_freshness(self):
-        """Resume freshness depends on today: recompute it for open invitations once a day."""
-        invitations = self.search([("state", "not in", CLOSED_STATES)])
+    def _cron_refresh_resume_freshness(self, batch_size=FRESHNESS_BATCH_SIZE):
+        """Resume freshness depends on today: recompute the open invitations whose resume
+        has aged past a threshold since."""
+        return self._run_batch(
+            self._get_stale_freshness_domain(),
+            lambda batch: batch._refresh_resume_freshness(),
+            batch_size,
+        )
+
+    @api.model
+    def _get_stale_freshness_domain(self):
+        today = fields.Date.context_today(self)
+        return [
+            ("state", "not in", CLOSED_STATES),
+            "|",
+            "&",
+            ("resume_freshness", "=", "hot"),
+            ("resume_updated_on", "<", today - timedelta(days=HOT_DAYS)),
+            "&",
+            ("resume_freshness", "=", "warm"),
+            ("resume_updated_on", "<", today - timedelta(days=WARM_DAYS)),
+        ]
+
+    def _refresh_resume_freshness(self):
         for fname in ("resume_freshness", "resume_freshness_rank"):
-            self.env.add_to_compute(self._fields[fname], invitations)
-        invitations.flush_recordset(["resume_freshness", "resume_freshness_rank"])
+            self.env.add_to_compute(self._fields[fname], self)
+        self.flush_recordset(["resume_freshness", "resume_freshness_rank"])
 
     # ------------------------------------------------------------------
     # Escalation to senior HR
@@ -674,11 +712,17 @@ class HrInvitation(models.Model):
         self.ensure_one()
         return self.sudo().escalation_ids.filtered(lambda e: e.state == "approved")[:1]
 
+    def _get_recruiter(self):
+        """The recruiter in charge: the invitation's, else the application's, else whoever
+        created it; never the current user (a cron runs as its own)."""
+        self.ensure_one()
+        return self.user_id or self.applicant_id.user_id or self.create_uid
+
     def _get_next_caller(self):
         """Who makes the next call: senior HR during an approved follow-up, else the recruiter."""
         self.ensure_one()
         senior = self._get_senior_follow_up_escalation().senior_user_id
-        return (senior or self.user_id or self.env.user).with_env(self.env)
+        return (senior or self._get_recruiter()).with_env(self.env)
 
     def _is_plannable(self):
         """Open to calls: not closed, or invited with an approved senior HR follow-up."""

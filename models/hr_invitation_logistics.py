@@ -6,11 +6,9 @@ chatter message, an activity or a log line.
 """
 
 import logging
-import threading
 from datetime import timedelta
 
 from markupsafe import Markup
-from psycopg2.errors import SerializationFailure
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
@@ -333,7 +331,7 @@ class HrInvitation(models.Model):
             ),
             "start": values["start"],
             "stop": values["stop"],
-            "user_id": (self.user_id or self.env.user).id,
+            "user_id": self._get_recruiter().id,
             "partner_ids": [Command.set((interviewers.partner_id | partner).ids)],
             "applicant_id": self.applicant_id.id,
             "res_model_id": self.env["ir.model"]._get_id("hr.applicant"),
@@ -734,66 +732,6 @@ class HrInvitation(models.Model):
     # Crons: batches, committed one by one, each follow-up once per interview
     # ------------------------------------------------------------------
 
-    @api.model
-    def _cron_in_batches(self, domain, method_name, batch_size):
-        """Call ``method_name`` on the invitations matching ``domain``, batch after batch.
-
-        Each batch is committed (outside tests) and reported with ``_notify_progress``. The
-        method locks what it handles and re-checks it under the lock, so that two overlapping
-        runs never handle the same invitation twice; what a batch queues for the candidate and
-        the flags saying so are committed together, so that a run that dies in the middle of a
-        batch leaves the committed batches done and queues the rest once, on the next run.
-        """
-        auto_commit = not getattr(threading.current_thread(), "testing", False)
-        done, last_id = 0, 0
-        while batch := self.search(domain + [("id", ">", last_id)], order="id", limit=batch_size):
-            getattr(batch, method_name)()
-            done += len(batch)
-            last_id = batch[-1].id
-            remaining = self.search_count(domain + [("id", ">", last_id)])
-            self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
-            if auto_commit:
-                self.env.cr.commit()  # pylint: disable=invalid-commit
-        return done
-
-    def _lock_pending(self, condition):
-        """Lock the invitations of ``self`` that still match the SQL ``condition``.
-
-        Rows that another transaction holds are skipped: that run handles them. So are rows
-        that another transaction changed and committed since this one started: REPEATABLE READ
-        refuses to lock them, and the next run sees them as they are now.
-        """
-        if not self:
-            return self
-        self.flush_recordset()
-        try:
-            with self.env.cr.savepoint(flush=False):
-                locked = self._select_for_update(condition)
-        except SerializationFailure:
-            if len(self) == 1:
-                _logger.info(
-                    "Invitation %s changed since this run started: left to the next", self.id
-                )
-                return self.browse()
-            # Some rows changed behind this run's back: lock the others one by one.
-            locked = self.browse().union(
-                *(invitation._lock_pending(condition) for invitation in self)
-            )
-        locked.invalidate_recordset()
-        return locked
-
-    def _select_for_update(self, condition):
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM %s WHERE id IN %s AND %s ORDER BY id FOR UPDATE SKIP LOCKED",
-                SQL.identifier(self._table),
-                tuple(self.ids),
-                condition,
-            ),
-            log_exceptions=False,
-        )
-        return self.browse([row[0] for row in self.env.cr.fetchall()])
-
     def _lock_unflagged(self, flag):
         return self._lock_pending(SQL("%s IS NULL", SQL.identifier(flag)))
 
@@ -818,13 +756,13 @@ class HrInvitation(models.Model):
             ]
             + self._get_unsent_domain("reminder_mail_sent_at", "reminder_sms_sent_at")
         )
-        return self._cron_in_batches(domain, "_send_interview_reminders", batch_size)
+        return self._run_batch(domain, lambda batch: batch._send_interview_reminders(), batch_size)
 
     def _send_interview_reminders(self):
         self._deliver_unsent(
             [
-                ("notify_by_email", "reminder_mail_sent_at", "_remind_by_email"),
-                ("notify_by_sms", "reminder_sms_sent_at", "_remind_by_sms"),
+                ("notify_by_email", "reminder_mail_sent_at", type(self)._remind_by_email),
+                ("notify_by_sms", "reminder_sms_sent_at", type(self)._remind_by_sms),
             ]
         )
 
@@ -842,7 +780,8 @@ class HrInvitation(models.Model):
         ]
 
     def _deliver_unsent(self, deliveries):
-        """``deliveries``: [(channel field, flag, method name)]: each message queued once.
+        """``deliveries``: [(channel field, flag, queue(invitations, flag))]: each message
+        queued once.
 
         The invitations of the batch still without ``flag`` are locked and re-checked, their
         messages put in Odoo's outgoing queues (mail.mail, sms.sms) and the flag set, in this
@@ -851,13 +790,18 @@ class HrInvitation(models.Model):
         server or the SMS gateway refuses clears its flag, and the next run queues it again.
         """
         now = fields.Datetime.now()
+        unsent = SQL(" OR ").join(
+            SQL("(%s AND %s IS NULL)", SQL.identifier(channel), SQL.identifier(flag))
+            for channel, flag, _queue in deliveries
+        )
+        locked = self._lock_pending(unsent)
         queued = False
-        for channel, flag, method_name in deliveries:
-            pending = self.filtered(
+        for channel, flag, queue in deliveries:
+            pending = locked.filtered(
                 lambda inv, channel=channel, flag=flag: inv[channel] and not inv[flag]
-            )._lock_unflagged(flag)
+            )
             if pending:
-                getattr(pending, method_name)(flag)
+                queue(pending, flag)
                 pending.write({flag: now})
                 queued = True
         if queued:
@@ -942,7 +886,7 @@ class HrInvitation(models.Model):
             ("interview_start", ">", now),
             ("reminder_call_planned_at", "=", False),
         ]
-        return self._cron_in_batches(domain, "_plan_reminder_calls", batch_size)
+        return self._run_batch(domain, lambda batch: batch._plan_reminder_calls(), batch_size)
 
     def _plan_reminder_calls(self):
         invitations = self._lock_unflagged("reminder_call_planned_at")
@@ -962,7 +906,7 @@ class HrInvitation(models.Model):
                 date_deadline=invitation._recruiter_date(invitation.interview_start),
                 summary=summary % {"name": invitation.candidate_id.display_name},
                 note=Markup("<br/>").join(invitation._get_travel_lines()),
-                user_id=(invitation.user_id or self.env.user).id,
+                user_id=invitation._get_recruiter().id,
             )
 
     @api.model
@@ -974,7 +918,7 @@ class HrInvitation(models.Model):
             ("checked_in_at", "=", False),
             ("arrival_alert_at", "=", False),
         ]
-        return self._cron_in_batches(domain, "_alert_not_arrived", batch_size)
+        return self._run_batch(domain, lambda batch: batch._alert_not_arrived(), batch_size)
 
     def _alert_not_arrived(self):
         invitations = self._lock_pending(
@@ -994,7 +938,7 @@ class HrInvitation(models.Model):
             ("no_show_due_at", "<=", fields.Datetime.now()),
             ("checked_in_at", "=", False),
         ]
-        return self._cron_in_batches(domain, "_mark_no_shows", batch_size)
+        return self._run_batch(domain, lambda batch: batch._mark_no_shows(), batch_size)
 
     def _mark_no_shows(self):
         invitations = self._lock_pending(
