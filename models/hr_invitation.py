@@ -8,6 +8,7 @@ from odoo.tools import format_datetime
 from odoo.addons.base.models.res_partner import _tz_get
 from odoo.addons.hr_recruitment_invitation.tools import (
     call_planner,
+    interview_logistics,
     phone_tz,
 )
 from odoo.addons.hr_recruitment_invitation.tools.utc import local_date, to_naive_utc, to_utc
@@ -241,20 +242,15 @@ class HrInvitation(models.Model):
                 invitation.next_call_at
             )
 
-    def _format_for_candidate(self, value, lang_code=None):
-        """Format a UTC datetime in the candidate's zone, with the zone's name."""
+    def _format_for_candidate(self, value, date_width="medium"):
+        """A UTC datetime in the candidate's zone, in the reading language, with the zone's
+        name: the one way a candidate's time is written (mails, texts, page, views, notes).
+        ``date_width``: full, long or medium."""
         self.ensure_one()
         if not value:
             return ""
-        return (
-            format_datetime(
-                self.env,
-                value,
-                tz=self.candidate_tz or "UTC",
-                dt_format="medium",
-                lang_code=lang_code,
-            )
-            + f" ({self.candidate_tz or 'UTC'})"
+        return interview_logistics.format_local_time(
+            value, self.candidate_tz or "UTC", self.env.lang, date_width=date_width
         )
 
     @api.depends("candidate_id", "job_id")

@@ -14,7 +14,7 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, format_datetime
 
-from odoo.addons.hr_recruitment_invitation.tools import interview_logistics, phone_tz
+from odoo.addons.hr_recruitment_invitation.tools import phone_tz
 
 _logger = logging.getLogger(__name__)
 
@@ -399,14 +399,9 @@ class HrInvitation(models.Model):
     # ------------------------------------------------------------------
 
     def _get_interview_time_for_candidate(self, date_width="full", value=None):
-        """The interview time (or ``value``) in the candidate's zone, in the reading language."""
+        """The interview's time (or ``value``) as the candidate reads it (_format_for_candidate)."""
         self.ensure_one()
-        value = value or self.interview_start
-        if not value:
-            return ""
-        return interview_logistics.format_local_time(
-            value, self.candidate_tz or "UTC", self.env.lang, date_width=date_width
-        )
+        return self._format_for_candidate(value or self.interview_start, date_width)
 
     def _get_offered_slot_labels(self, date_width="full"):
         """The other times the candidate may choose, in their zone and language."""
