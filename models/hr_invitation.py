@@ -39,6 +39,7 @@ FRESHNESS = [("hot", "Hot"), ("warm", "Warm"), ("cold", "Cold")]
 FRESHNESS_RANK = {key: rank for rank, (key, _label) in enumerate(FRESHNESS)}
 HOT_DAYS, WARM_DAYS = 7, 30
 FRESHNESS_BATCH_SIZE = 1000
+ACTIVITY_INVITATION_CALL = "hr_recruitment_invitation.mail_activity_type_invitation_call"
 PlanningInputs = namedtuple("PlanningInputs", "now guesses contexts")
 
 
@@ -50,6 +51,7 @@ class HrInvitation(models.Model):
         "mail.activity.mixin",
         "portal.mixin",
         "hr.invitation.batch.job",
+        "hr.invitation.directions",
     ]
     _order = "is_key_role desc, resume_freshness_rank, applied_on, id"
     _check_company_auto = True
@@ -447,12 +449,19 @@ class HrInvitation(models.Model):
     # Activities
     # ------------------------------------------------------------------
 
-    def _schedule_call_activities(self, notes):
-        """Create or move the "Invitation call" activity of each invitation, in batch.
+    def _get_activities(self, xmlid):
+        """The open activities of the type ``xmlid`` of these invitations."""
+        activity_type = self.env.ref(xmlid)
+        return self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
 
-        ``notes`` maps an invitation id to its activity note (the plan message).
+    def _set_activities(self, xmlid, values_by_invitation):
+        """Create or update the one open activity of the type ``xmlid`` of each invitation, in
+        batch: the one place that keeps an activity type once per invitation.
+
+        ``values_by_invitation``: {invitation id: activity values (user, deadline, summary,
+        note)}.
         """
-        activity_type = self.env.ref("hr_recruitment_invitation.mail_activity_type_invitation_call")
+        activity_type = self.env.ref(xmlid)
         existing = self.env["mail.activity"].search(
             [
                 ("res_model", "=", self._name),
@@ -462,12 +471,13 @@ class HrInvitation(models.Model):
         )
         by_invitation = {activity.res_id: activity for activity in existing}
         model_id = self.env["ir.model"]._get_id(self._name)
-        to_create = []
+        updated, to_create = self.env["mail.activity"], []
         for invitation in self:
-            values = invitation._prepare_call_activity_values(notes[invitation.id])
+            values = values_by_invitation[invitation.id]
             activity = by_invitation.get(invitation.id)
             if activity:
                 activity.write(values)
+                updated |= activity
             else:
                 to_create.append(
                     dict(
@@ -475,9 +485,29 @@ class HrInvitation(models.Model):
                         activity_type_id=activity_type.id,
                         res_model_id=model_id,
                         res_id=invitation.id,
+                        # As activity_schedule(): activity_feedback() and activity_unlink()
+                        # find only automated activities.
+                        automated=True,
                     )
                 )
-        self.env["mail.activity"].create(to_create)
+        return updated | self.env["mail.activity"].create(to_create)
+
+    def _set_activity(self, xmlid, **values):
+        self.ensure_one()
+        return self._set_activities(xmlid, {self.id: values})
+
+    def _schedule_call_activities(self, notes):
+        """Create or move the "Invitation call" activity of each invitation, in batch.
+
+        ``notes`` maps an invitation id to its activity note (the plan message).
+        """
+        self._set_activities(
+            ACTIVITY_INVITATION_CALL,
+            {
+                invitation.id: invitation._prepare_call_activity_values(notes[invitation.id])
+                for invitation in self
+            },
+        )
 
     def _prepare_call_activity_values(self, note):
         self.ensure_one()
@@ -489,9 +519,7 @@ class HrInvitation(models.Model):
         }
 
     def _close_call_activities(self, feedback):
-        activity_type = self.env.ref("hr_recruitment_invitation.mail_activity_type_invitation_call")
-        activities = self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
-        activities.action_feedback(feedback=feedback)
+        self._get_activities(ACTIVITY_INVITATION_CALL).action_feedback(feedback=feedback)
 
     # ------------------------------------------------------------------
     # Calls
@@ -638,7 +666,7 @@ class HrInvitation(models.Model):
 
     def action_cancel(self):
         self._set_call_result("cancelled")
-        self.activity_unlink(["hr_recruitment_invitation.mail_activity_type_invitation_call"])
+        self.activity_unlink([ACTIVITY_INVITATION_CALL])
         self._archive_upcoming_interviews()
 
     def _archive_upcoming_interviews(self):

@@ -16,6 +16,8 @@ from odoo.tools import SQL, format_datetime
 
 from odoo.addons.hr_recruitment_invitation.tools import phone_tz
 
+from .hr_invitation_directions import DIRECTION_FIELDS
+
 _logger = logging.getLogger(__name__)
 
 FOLLOWED_STATES = ("invited", "confirmed")
@@ -71,10 +73,6 @@ class HrInvitation(models.Model):
     interview_location_id = fields.Many2one(
         "res.partner", "Interview Address", check_company=True, tracking=True
     )
-    interview_route = fields.Text("Route")
-    interview_landmarks = fields.Text("Landmarks")
-    interview_parking = fields.Text("Parking")
-    interview_transit_lines = fields.Char("Public Transport Lines")
     interview_map_url = fields.Char("Map", compute="_compute_interview_map_url")
     notify_by_email = fields.Boolean("Email the Candidate", copy=False)
     notify_by_sms = fields.Boolean("Text the Candidate", copy=False)
@@ -188,8 +186,8 @@ class HrInvitation(models.Model):
     def _schedule_interview(self, values):
         """Fix the interview: calendar event, offered slots, logistics, then tell the candidate.
 
-        ``values``: start, stop (naive UTC), interviewer_ids, location_id, route, landmarks,
-        parking, transit_lines, alternative_starts (up to three), notify_by_email,
+        ``values``: start, stop (naive UTC), interviewer_ids, location_id, the directions
+        (DIRECTION_FIELDS), alternative_starts (up to three), notify_by_email,
         notify_by_sms, candidate_tz, lang, alarm_ids.
         """
         self.ensure_one()
@@ -292,10 +290,7 @@ class HrInvitation(models.Model):
         return {
             "candidate_tz": values["candidate_tz"],
             "interview_location_id": values["location_id"],
-            "interview_route": values.get("route"),
-            "interview_landmarks": values.get("landmarks"),
-            "interview_parking": values.get("parking"),
-            "interview_transit_lines": values.get("transit_lines"),
+            **{fname: values.get(fname) or False for fname in DIRECTION_FIELDS},
             "notify_by_email": bool(values.get("notify_by_email")),
             "notify_by_sms": bool(values.get("notify_by_sms")),
         }
@@ -340,17 +335,6 @@ class HrInvitation(models.Model):
             "description": self._get_directions_html(),
             "alarm_ids": [Command.set(values["alarm_ids"])],
         }
-
-    def _get_directions(self):
-        """[(label, text)] of the route, landmarks, public transport and parking given."""
-        self.ensure_one()
-        labelled = (
-            (self.env._("Route"), self.interview_route),
-            (self.env._("Landmarks"), self.interview_landmarks),
-            (self.env._("Public transport"), self.interview_transit_lines),
-            (self.env._("Parking"), self.interview_parking),
-        )
-        return [(label, text) for label, text in labelled if text]
 
     def _get_directions_html(self):
         """Route, landmarks, public transport, parking and map link, in the reader's language."""
@@ -654,19 +638,14 @@ class HrInvitation(models.Model):
             ),
             "note": Markup("<br/>").join(self._get_send_car_lines()),
         }
-        activity = self.activity_ids.filtered(
-            lambda act: act.activity_type_id == self.env.ref(ACTIVITY_SEND_CAR)
-        )
+        activity = self._get_activities(ACTIVITY_SEND_CAR)
         if activity and (activity.user_id.id, activity.date_deadline, activity.summary) == (
             values["user_id"],
             values["date_deadline"],
             values["summary"],
         ):
             return True
-        if activity:
-            activity.write(values)
-        else:
-            self.activity_schedule(ACTIVITY_SEND_CAR, **values)
+        self._set_activity(ACTIVITY_SEND_CAR, **values)
         self._message_log(body=self.env._("Car requested: %(what)s", what=values["summary"]))
         return True
 
