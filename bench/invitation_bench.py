@@ -22,7 +22,6 @@ import seed
 from measure import (
     NOT_MEASURED,
     Row,
-    count_queries,
     log,
     median_seconds,
     median_seconds_alternating,
@@ -33,7 +32,7 @@ from measure import (
 
 from odoo import SUPERUSER_ID, api, fields
 from odoo.modules.registry import Registry
-from odoo.tools import config, split_every
+from odoo.tools import config, mute_logger, split_every
 
 PLANNING_BATCH = 500
 WARM_UP = 20  # applications planned (and rolled back) before measuring
@@ -175,6 +174,8 @@ class BatchRun:
 def run_in_batches(registry, ids, function, keep=False):
     """Call ``function`` on the applications ``ids`` by batches, each batch in a transaction of
     its own with a cold cache, like a request; rolled back unless ``keep``, then vacuumed."""
+    from odoo.addons.hr_recruitment_invitation.tests.common import count_queries
+
     queries = []
     start = time.perf_counter()
     for batch in split_every(PLANNING_BATCH, ids):
@@ -290,7 +291,7 @@ def explain_miss(row, by_how_much, why, what_would_close_it):
 
 
 def bench_applicant_reads(env, recruiter, scale):
-    from odoo.addons.hr_recruitment_invitation.bench.web_reads import (
+    from odoo.addons.hr_recruitment_invitation.tests.common import (
         view_read_specification,
         without_addon_fields,
     )
@@ -336,6 +337,8 @@ def _web_search_read_80(applicants, specification):
 
 
 def _count_read_queries(env, read):
+    from odoo.addons.hr_recruitment_invitation.tests.common import count_queries
+
     read()  # warm the registry caches
     env.invalidate_all()
     result = {}
@@ -550,10 +553,8 @@ def _median_queries(hits):
 def bench_crons(registry, invitation_ids):
     """Run the reminder cron, then (the clock a day on) the no-show cron, each as Odoo's cron
     worker runs it and then once more: every interview must be handled exactly once."""
-    from odoo.addons.hr_recruitment_invitation.bench.cron_runs import (
-        offline_gateways,
-        record_cron_batches,
-    )
+    from odoo.addons.hr_recruitment_invitation.bench.cron_runs import offline_gateways
+    from odoo.addons.hr_recruitment_invitation.tests.common import record_cron_batches
 
     with offline_gateways() as outbox:
         with record_cron_batches(registry) as batches:
@@ -692,8 +693,25 @@ def _cron_miss(seconds, steady, once):
 # ---------------------------------------------------------------------------
 
 
+def pivot_read_group(model):
+    """The ``read_group`` arguments of the model's default pivot view, with the graph view's
+    grouping as columns: (measures as ``name:aggregator``, groupby fields)."""
+    from odoo.addons.hr_recruitment_invitation.tests.common import view_field_nodes
+
+    measures, groupby = [], []
+    for view_type in ("pivot", "graph"):
+        for node in view_field_nodes(model, view_type):
+            name = node.get("name")
+            if node.get("type") == "measure":
+                spec = f"{name}:{model._fields[name].aggregator}"
+                measures += [spec] if spec not in measures else []
+            elif node.get("type") in (None, "row", "col") and name not in groupby:
+                groupby.append(name)
+    return measures, groupby
+
+
 def bench_report(env, recruiter, scale):
-    from odoo.addons.hr_recruitment_invitation.bench.web_reads import pivot_read_group
+    from odoo.addons.hr_recruitment_invitation.tests.common import count_queries
 
     report = env["hr.invitation.report"].with_user(recruiter)
     measures, groupby = pivot_read_group(report)
@@ -791,6 +809,14 @@ def run(registry, scale):
     return rows + reads + portal + crons + report
 
 
+def import_test_helpers():
+    """Import tests/common.py, home of the measuring helpers the benchmark shares with the
+    tests' query guards. It loads Odoo's test framework, which logs an error when imported
+    outside test mode, as the benchmark is on purpose: that message is silenced here, once."""
+    with mute_logger("odoo.tests.common"):
+        import odoo.addons.hr_recruitment_invitation.tests.common  # noqa: F401
+
+
 def parse_args(argv):
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--database", required=True)
@@ -811,6 +837,7 @@ def main(argv=None):
         setup_logging=True,
     )
     registry = Registry(args.database)
+    import_test_helpers()
     started = time.perf_counter()
     with registry.cursor() as cr:
         machine = measure.describe_machine(cr)

@@ -7,7 +7,7 @@ import statistics
 import sys
 import time
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime, timezone
 
 from odoo import release
 
@@ -58,15 +58,6 @@ def median_seconds_alternating(functions, repeat, before=None, clock=time.perf_c
     return {name: statistics.median(values) for name, values in durations.items()}
 
 
-def count_queries(env, function):
-    """Run ``function()`` with the env flushed before and after; return the queries it sent."""
-    env.flush_all()
-    start = env.cr.sql_log_count
-    function()
-    env.flush_all()
-    return env.cr.sql_log_count - start
-
-
 def percentile(values, share):
     """The value that ``share`` (0 to 1) of ``values`` do not exceed (nearest rank)."""
     ordered = sorted(values)
@@ -84,7 +75,7 @@ def describe_machine(cr):
     cr.execute("SHOW server_version")
     postgres = cr.fetchone()[0]
     return [
-        f"date: {datetime.now(UTC):%Y-%m-%d %H:%M} UTC",
+        f"date: {datetime.now(timezone.utc):%Y-%m-%d %H:%M} UTC",
         f"CPU: {_cpu_model()}, {os.cpu_count()} cores ({len(os.sched_getaffinity(0))} usable)",
         f"RAM: {_memory_gib():.1f} GiB; load average at start: {load_average()}",
         f"PostgreSQL {postgres} (local socket); Odoo {release.version}; "

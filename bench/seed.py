@@ -7,7 +7,7 @@ so that seeding stays fast and the copies stay consistent with whatever columns 
 
 import random
 from contextlib import closing
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import phonenumbers
@@ -71,7 +71,7 @@ def planner_batches(count, batch_size, horizon_days=22):
     """
     rng = random.Random(SEED)
     zone = ZoneInfo(COMPANY_TZ)
-    start_of_year = datetime(2026, 1, 1, tzinfo=UTC)
+    start_of_year = datetime(2026, 1, 1, tzinfo=timezone.utc)
     batches = []
     for size in (len(chunk) for chunk in split_every(batch_size, range(count))):
         now = start_of_year + timedelta(seconds=rng.randrange(365 * 86400))
@@ -107,7 +107,7 @@ def _holidays(days, zone):
 
 
 def _utc(day, moment, zone):
-    return datetime.combine(day, moment, tzinfo=zone).astimezone(UTC)
+    return datetime.combine(day, moment, tzinfo=zone).astimezone(timezone.utc)
 
 
 # ---------------------------------------------------------------------------

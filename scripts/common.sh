@@ -1,17 +1,23 @@
 # Shared helpers of scripts/run.sh and scripts/test.sh (sourced, not run).
-# Odoo 18 must be installed as a Python package of `python3`, PostgreSQL must be available.
+# Odoo 18.0 runs on $ODOO_PYTHON, else on python3 when it has Odoo 18.0, else on the project's
+# own environment that scripts/setup_odoo.py sets up the first time (see README.md).
 
 REPO_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MODULE=hr_recruitment_invitation
 
 die() { echo "ERROR: $*" >&2; exit 2; }
 
+# Sets ODOO_PY (the Python that runs Odoo) and ODOO_ROOT (Odoo's source), and puts ODOO_PY's
+# console scripts (ruff, pylint...) first on PATH. $1: run, or test (also the test tools).
 check_odoo() {
-    python3 -c 'import odoo.release as r; assert r.version_info[0] == 18' 2>/dev/null \
-        || die "python3 cannot import Odoo 18.0. Install Odoo 18.0 (its requirements, then 'pip install --no-deps -e <odoo 18 source>') into this python3."
-    python3 -c 'import phonenumbers, babel' 2>/dev/null \
-        || die "phonenumbers and babel are missing: pip install -r $REPO_DIR/requirements.txt"
-    ODOO_ROOT=$(python3 -c 'import odoo, os; print(os.path.dirname(os.path.dirname(odoo.__file__)))')
+    local boot=${ODOO_PYTHON:-python3} found
+    command -v "$boot" >/dev/null 2>&1 \
+        || die "$boot not found: install Python 3.10 or later (apt-get install python3 python3-venv)."
+    found=$("$boot" "$REPO_DIR/scripts/setup_odoo.py" "${1:-run}") || exit 2
+    { read -r ODOO_PY; read -r ODOO_BIN; read -r ODOO_ROOT; } <<<"$found"
+    export PATH="$ODOO_BIN:$PATH"
+    "$ODOO_PY" -c 'import phonenumbers, babel' 2>/dev/null \
+        || die "phonenumbers and babel are missing: $ODOO_PY -m pip install -r $REPO_DIR/requirements.txt"
 }
 
 # Odoo finds an addon by its folder name: expose this checkout as hr_recruitment_invitation,

@@ -17,12 +17,12 @@ trap cleanup EXIT
 
 POT="$REPO_DIR/i18n/$MODULE.pot"
 echo "== Install $MODULE into $DB (without demo data)"
-python3 -m odoo -d "$DB" --addons-path="$ADDONS" -i "$MODULE" --without-demo=all \
+"$ODOO_PY" -m odoo -d "$DB" --addons-path="$ADDONS" -i "$MODULE" --without-demo=all \
     --stop-after-init --no-http --log-level=warn >"$LOG" 2>&1 || { tail -40 "$LOG"; exit 1; }
 echo "== Export $POT"
-python3 -m odoo -d "$DB" --addons-path="$ADDONS" --i18n-export="$POT" \
+"$ODOO_PY" -m odoo -d "$DB" --addons-path="$ADDONS" --i18n-export="$POT" \
     --modules="$MODULE" --stop-after-init --no-http --log-level=warn >>"$LOG" 2>&1 \
     || { tail -40 "$LOG"; exit 1; }
 
 echo "== Merge into i18n/*.po"
-python3 "$REPO_DIR/scripts/i18n_merge.py" "$POT" "$REPO_DIR"/i18n/*.po
+"$ODOO_PY" "$REPO_DIR/scripts/i18n_merge.py" "$POT" "$REPO_DIR"/i18n/*.po

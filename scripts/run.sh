@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Start Odoo 18 with this addon and its demo data on http://localhost:8069 (admin / admin).
-# The first run creates the database, later runs upgrade the addon: re-running is safe.
+# The first run sets up what the machine lacks (scripts/setup_odoo.py) and creates the database,
+# later runs upgrade the addon: re-running is safe.
 set -euo pipefail
 source "$(dirname "$0")/common.sh"
 
@@ -12,10 +13,10 @@ ADDONS=$(addons_path)
 
 if db_exists "$DB"; then
     echo "Upgrading $MODULE in database $DB..."
-    python3 -m odoo -d "$DB" --addons-path="$ADDONS" -u "$MODULE" --stop-after-init
+    "$ODOO_PY" -m odoo -d "$DB" --addons-path="$ADDONS" -u "$MODULE" --stop-after-init
 else
     echo "Creating database $DB with $MODULE and demo data..."
-    python3 -m odoo -d "$DB" --addons-path="$ADDONS" -i "$MODULE" --stop-after-init
+    "$ODOO_PY" -m odoo -d "$DB" --addons-path="$ADDONS" -i "$MODULE" --stop-after-init
 fi
 echo "Serving Odoo on http://localhost:$PORT (login admin, password admin)"
-exec python3 -m odoo -d "$DB" --addons-path="$ADDONS" --http-port="$PORT" --db-filter="^${DB}\$"
+exec "$ODOO_PY" -m odoo -d "$DB" --addons-path="$ADDONS" --http-port="$PORT" --db-filter="^${DB}\$"

@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# Run every check of this addon on real Odoo 18 + PostgreSQL:
-#   1. linters (ruff, pylint-odoo mandatory checks, OCA odoo-pre-commit-hooks);
+# Run every check of this addon on real Odoo 18 + PostgreSQL (set up first when the machine
+# lacks it, see scripts/setup_odoo.py):
+#   1. linters (ruff, pylint-odoo mandatory checks, OCA odoo-pre-commit-hooks), and the fast
+#      tests of the set-up itself (scripts/tests, plain pytest);
 #   2. install into a fresh database with demo data: no warning or error may be logged;
 #   3. install into a fresh database without demo data with --test-enable: every at_install
 #      and post_install test of the addon, tours in headless Chromium included.
@@ -8,17 +10,16 @@
 set -uo pipefail
 source "$(dirname "$0")/common.sh"
 
-check_odoo
+check_odoo test
 missing=()
-command -v chromium >/dev/null 2>&1 || command -v google-chrome >/dev/null 2>&1 \
-    || missing+=("Chromium (tours): apt-get install chromium")
-python3 -c 'import websocket' 2>/dev/null \
-    || missing+=("websocket-client (without it Odoo silently skips tours): pip install websocket-client")
+pip_tests="$ODOO_PY -m pip install -r $REPO_DIR/test-requirements.txt"
+"$ODOO_PY" -c 'import websocket' 2>/dev/null \
+    || missing+=("websocket-client (without it Odoo silently skips tours): $pip_tests")
 for tool in ruff pylint oca-checks-odoo-module; do
-    command -v "$tool" >/dev/null 2>&1 || missing+=("$tool: pip install -r $REPO_DIR/test-requirements.txt")
+    command -v "$tool" >/dev/null 2>&1 || missing+=("$tool: $pip_tests")
 done
-python3 -c 'import hypothesis, freezegun' 2>/dev/null \
-    || missing+=("hypothesis, freezegun: pip install -r $REPO_DIR/test-requirements.txt")
+"$ODOO_PY" -c 'import hypothesis, freezegun, pytest' 2>/dev/null \
+    || missing+=("hypothesis, freezegun, pytest: $pip_tests")
 if [ ${#missing[@]} -gt 0 ]; then
     printf 'ERROR: missing %s\n' "${missing[@]}" >&2
     exit 2
@@ -29,7 +30,7 @@ LOG_DIR=$(mktemp -d)
 RUN_ID="$$_$(date +%s)"
 TEST_DB="${MODULE}_test_${RUN_ID}"
 DEMO_DB="${MODULE}_demo_${RUN_ID}"
-PORT=$(python3 -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+PORT=$("$ODOO_PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 cleanup() { dropdb --if-exists "$TEST_DB" >/dev/null 2>&1; dropdb --if-exists "$DEMO_DB" >/dev/null 2>&1; }
 trap cleanup EXIT
 status=0
@@ -44,6 +45,23 @@ po_files=$(find "$REPO_DIR/i18n" -name '*.po*' 2>/dev/null)
 [ -z "$po_files" ] || oca-checks-po $po_files || status=1
 [ $status -eq 0 ] && echo "lint: clean" || echo "lint: FAILED"
 
+echo "== Set-up tests (scripts/tests)"
+# From their own folder: pytest would otherwise collect the addon's package (the checkout).
+(cd "$REPO_DIR/scripts/tests" && "$ODOO_PY" -m pytest -q -p no:odoo -p no:cacheprovider \
+    -rfEs .) >"$LOG_DIR/setup.log" 2>&1
+setup_rc=$?
+setup_summary=$(tail -1 "$LOG_DIR/setup.log")
+echo "$setup_summary"
+setup_count() { echo "$setup_summary" | grep -oE "[0-9]+ $1" | grep -oE '^[0-9]+' || echo 0; }
+setup_failed=$(($(setup_count failed) + $(setup_count 'errors?')))
+setup_skipped=$(setup_count skipped)
+if [ "$setup_rc" -ne 0 ] && [ "$setup_failed" -eq 0 ]; then setup_failed=1; fi
+setup_total=$(($(setup_count passed) + setup_failed + setup_skipped))
+if [ "$setup_failed" -ne 0 ] || [ "$setup_skipped" -ne 0 ]; then
+    grep -E '^(FAILED|ERROR|SKIPPED)' "$LOG_DIR/setup.log" | head -20
+    status=1
+fi
+
 # Warnings and errors logged while installing; the test run's own failures are counted apart.
 bad_log_lines() {
     grep -E '^[0-9-]+ [0-9:,]+ [0-9]+ (WARNING|ERROR|CRITICAL) ' "$1" \
@@ -52,7 +70,7 @@ bad_log_lines() {
 }
 
 echo "== Install with demo data ($DEMO_DB)"
-python3 -m odoo -d "$DEMO_DB" --addons-path="$ADDONS" -i "$MODULE" --stop-after-init \
+"$ODOO_PY" -m odoo -d "$DEMO_DB" --addons-path="$ADDONS" -i "$MODULE" --stop-after-init \
     --http-port="$PORT" --log-level=info >"$LOG_DIR/demo.log" 2>&1
 demo_rc=$?
 bad=$(bad_log_lines "$LOG_DIR/demo.log")
@@ -65,7 +83,7 @@ else
 fi
 
 echo "== Uninstall from $DEMO_DB"
-python3 -m odoo shell -d "$DEMO_DB" --addons-path="$ADDONS" --no-http >"$LOG_DIR/uninstall.log" 2>&1 <<PY
+"$ODOO_PY" -m odoo shell -d "$DEMO_DB" --addons-path="$ADDONS" --no-http >"$LOG_DIR/uninstall.log" 2>&1 <<PY
 module = env["ir.module.module"].search([("name", "=", "$MODULE")])
 module.button_immediate_uninstall()
 env.cr.commit()
@@ -80,7 +98,7 @@ else
 fi
 
 echo "== Tests ($TEST_DB, without demo data, Chromium tours included)"
-python3 -m odoo -d "$TEST_DB" --addons-path="$ADDONS" -i "$MODULE" --without-demo=all \
+"$ODOO_PY" -m odoo -d "$TEST_DB" --addons-path="$ADDONS" -i "$MODULE" --without-demo=all \
     --test-enable --test-tags="/$MODULE" --stop-after-init --http-port="$PORT" \
     --log-level=test >"$LOG_DIR/test.log" 2>&1
 test_rc=$?
@@ -88,7 +106,7 @@ grep -E ' (ERROR|CRITICAL) |FAIL:|ERROR:' "$LOG_DIR/test.log" | head -80
 result=$(grep -E '[0-9]+ failed, [0-9]+ error\(s\) of [0-9]+ tests when loading database' "$LOG_DIR/test.log" | tail -1)
 if [ -z "$result" ]; then
     echo "No test result line from Odoo (rc=$test_rc):"; tail -60 "$LOG_DIR/test.log"
-    echo "0 passed, 1 failed"
+    echo "$((setup_total - setup_failed - setup_skipped)) passed, $((setup_failed + 1)) failed, $setup_skipped skipped"
     exit 1
 fi
 read -r failed errors total < <(echo "$result" | sed -E 's/.* ([0-9]+) failed, ([0-9]+) error\(s\) of ([0-9]+) tests.*/\1 \2 \3/')
@@ -99,9 +117,10 @@ if [ -n "$bad" ]; then
     echo "Unexpected warnings or errors logged during the test run:"; echo "$bad" | head -40
     status=1
 fi
-failed_total=$((failed + errors))
-passed=$((total - failed_total - skipped))
-echo "Odoo: $result"
+failed_total=$((failed + errors + setup_failed))
+skipped=$((skipped + setup_skipped))
+passed=$((total + setup_total - failed_total - skipped))
+echo "Odoo: $result; set-up: $setup_total tests"
 echo "Logs: $LOG_DIR"
 [ "$failed_total" -eq 0 ] && [ "$skipped" -eq 0 ] && [ "$test_rc" -eq 0 ] || status=1
 echo "$passed passed, $failed_total failed, $skipped skipped"

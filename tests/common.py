@@ -1,6 +1,13 @@
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import pairwise
+from unittest.mock import patch
 
-from odoo import Command
+from lxml import etree
+
+from odoo import Command, sql_db
 from odoo.tests import Form, TransactionCase, new_test_user
 
 from odoo.addons.mail.tests.common import MailCase
@@ -250,3 +257,126 @@ class CallScriptCase(InvitationCase):
             script.action_next_step()
         if values:
             self._fill(script, **values)
+
+
+# ---------------------------------------------------------------------------
+# Measuring helpers: shared with the benchmark, which imports them from here (the tests never
+# import bench/). They count what a piece of work costs; they assert nothing.
+# ---------------------------------------------------------------------------
+
+
+def count_queries(env, function):
+    """Run ``function()`` with the env flushed before and after; return the queries it sent."""
+    env.flush_all()
+    start = env.cr.sql_log_count
+    function()
+    env.flush_all()
+    return env.cr.sql_log_count - start
+
+
+@dataclass
+class CronBatches:
+    """What the batches of cron runs cost: one list of marks per run, taken at its start and
+    at the end of each batch, as (seconds, queries, done).
+
+    A batch ends at its progress notification (``ir.cron._notify_progress``) or, when the cron
+    commits it, after that commit: the chatter's tracking, written at commit, is the batch's.
+    """
+
+    runs: list = field(default_factory=list)
+    cursor: object = None
+    uncommitted: bool = False
+
+    def start(self, cr):
+        self.cursor = cr
+        self.runs.append([self._mark(cr, 0)])
+
+    def end_batch(self, cr, done):
+        self.runs[-1].append(self._mark(cr, done))
+        self.uncommitted = True
+
+    def committed(self, cr):
+        if self.uncommitted and cr is self.cursor:
+            self.runs[-1][-1] = self._mark(cr, self.runs[-1][-1][2])
+            self.uncommitted = False
+
+    def _mark(self, cr, done):
+        return (time.perf_counter(), cr.sql_log_count, done)
+
+    def queries(self):
+        """Queries of each batch of every run, the batch's search and progress included."""
+        return [b[1] - a[1] for marks in self.runs for a, b in pairwise(marks)]
+
+    def sizes(self):
+        return [b[2] - a[2] for marks in self.runs for a, b in pairwise(marks)]
+
+    def handled(self):
+        """How many records each run handled."""
+        return [marks[-1][2] for marks in self.runs]
+
+
+@contextmanager
+def record_cron_batches(registry):
+    """Count the queries of each batch of hr.invitation's crons (one per ``_run_batch``)."""
+    batches = CronBatches()
+    invitation_class, cron_class = registry["hr.invitation"], registry["ir.cron"]
+    run_batch = invitation_class._run_batch
+    notify_progress = cron_class._notify_progress
+    commit = sql_db.Cursor.commit
+
+    def run_one_batch(self, *args, **kwargs):
+        batches.start(self.env.cr)
+        return run_batch(self, *args, **kwargs)
+
+    def notify(self, *, done, remaining, deactivate=False):
+        batches.end_batch(self.env.cr, done)
+        return notify_progress(self, done=done, remaining=remaining, deactivate=deactivate)
+
+    def commit_batch(cr):
+        result = commit(cr)
+        batches.committed(cr)
+        return result
+
+    with (
+        patch.object(invitation_class, "_run_batch", run_one_batch),
+        patch.object(cron_class, "_notify_progress", notify),
+        patch.object(sql_db.Cursor, "commit", commit_batch),
+    ):
+        yield batches
+
+
+ADDON = "hr_recruitment_invitation"
+
+
+def addon_field_names(model):
+    """Names of the fields of ``model`` that this addon adds (and no other module defines)."""
+    return {name for name, field in model._fields.items() if set(field._modules) == {ADDON}}
+
+
+def view_field_nodes(model, view_type):
+    """The ``<field>`` nodes of the model's default view of ``view_type``, as the web client
+    receives it (embedded sub-views included)."""
+    arch = model.get_views([(False, view_type)])["views"][view_type]["arch"]
+    return etree.fromstring(arch).iter("field")
+
+
+def view_read_specification(model, view_type):
+    """The ``web_search_read`` specification of the model's default view of ``view_type``.
+
+    Like the web client: every field of the view (those of embedded x2many sub-views
+    excepted), relational ones with their display name.
+    """
+    specification = {}
+    for node in view_field_nodes(model, view_type):
+        if next(node.iterancestors("field"), None) is not None:
+            continue
+        name = node.get("name")
+        relational = model._fields[name].relational
+        specification[name] = {"fields": {"display_name": {}}} if relational else {}
+    return specification
+
+
+def without_addon_fields(model, specification):
+    """The same specification without this addon's fields: what the view reads without it."""
+    added = addon_field_names(model)
+    return {name: spec for name, spec in specification.items() if name not in added}

@@ -4,14 +4,14 @@ from freezegun import freeze_time
 
 from odoo.tests import tagged
 
-from odoo.addons.hr_recruitment_invitation.bench.cron_runs import record_cron_batches
-from odoo.addons.hr_recruitment_invitation.bench.measure import count_queries
-from odoo.addons.hr_recruitment_invitation.bench.web_reads import (
+from .common import (
+    InterviewCase,
+    InvitationCase,
+    count_queries,
+    record_cron_batches,
     view_read_specification,
     without_addon_fields,
 )
-
-from .common import InterviewCase, InvitationCase
 from .test_portal import NOW as PORTAL_NOW
 from .test_portal import START, InterviewPortalCase
 

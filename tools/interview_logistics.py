@@ -1,11 +1,12 @@
 """Candidate-facing interview details: local times and map links (pure Python, no ORM)."""
 
-from datetime import UTC
 from urllib.parse import urlencode
 from zoneinfo import ZoneInfo
 
 from babel import Locale, UnknownLocaleError
 from babel import dates as babel_dates
+
+from .utc import to_utc
 
 OSM_SEARCH_URL = "https://www.openstreetmap.org/search"
 DEFAULT_LOCALE = "en_US"
@@ -28,8 +29,7 @@ def format_local_time(value, tz_name, lang_code=None, date_width="full"):
     A naive ``value`` is UTC, as Odoo stores it.
     """
     zone = ZoneInfo(tz_name or "UTC")
-    aware = value.replace(tzinfo=UTC) if value.tzinfo is None else value
-    local = aware.astimezone(zone)
+    local = to_utc(value).astimezone(zone)
     locale = _locale(lang_code)
     pattern = (
         str(locale.datetime_formats["long"])
