@@ -1,4 +1,6 @@
 from . import hr_invitation_private_thread
+from . import hr_invitation_batch_job
+from . import hr_invitation_directions
 from . import res_company
 from . import resource_calendar
 from . import res_config_settings

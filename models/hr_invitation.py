@@ -1,4 +1,5 @@
 from collections import defaultdict, namedtuple
+from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError
@@ -7,6 +8,7 @@ from odoo.tools import format_datetime
 from odoo.addons.base.models.res_partner import _tz_get
 from odoo.addons.hr_recruitment_invitation.tools import (
     call_planner,
+    interview_logistics,
     phone_tz,
 )
 from odoo.addons.hr_recruitment_invitation.tools.utc import local_date, to_naive_utc, to_utc
@@ -36,13 +38,21 @@ FOLLOW_UP_STATES = ("invited", "confirmed")
 FRESHNESS = [("hot", "Hot"), ("warm", "Warm"), ("cold", "Cold")]
 FRESHNESS_RANK = {key: rank for rank, (key, _label) in enumerate(FRESHNESS)}
 HOT_DAYS, WARM_DAYS = 7, 30
+FRESHNESS_BATCH_SIZE = 1000
+ACTIVITY_INVITATION_CALL = "hr_recruitment_invitation.mail_activity_type_invitation_call"
 PlanningInputs = namedtuple("PlanningInputs", "now guesses contexts")
 
 
 class HrInvitation(models.Model):
     _name = "hr.invitation"
     _description = "Interview Invitation"
-    _inherit = ["hr.invitation.private.thread", "mail.activity.mixin", "portal.mixin"]
+    _inherit = [
+        "hr.invitation.private.thread",
+        "mail.activity.mixin",
+        "portal.mixin",
+        "hr.invitation.batch.job",
+        "hr.invitation.directions",
+    ]
     _order = "is_key_role desc, resume_freshness_rank, applied_on, id"
     _check_company_auto = True
 
@@ -234,20 +244,15 @@ class HrInvitation(models.Model):
                 invitation.next_call_at
             )
 
-    def _format_for_candidate(self, value, lang_code=None):
-        """Format a UTC datetime in the candidate's zone, with the zone's name."""
+    def _format_for_candidate(self, value, date_width="medium"):
+        """A UTC datetime in the candidate's zone, in the reading language, with the zone's
+        name: the one way a candidate's time is written (mails, texts, page, views, notes).
+        ``date_width``: full, long or medium."""
         self.ensure_one()
         if not value:
             return ""
-        return (
-            format_datetime(
-                self.env,
-                value,
-                tz=self.candidate_tz or "UTC",
-                dt_format="medium",
-                lang_code=lang_code,
-            )
-            + f" ({self.candidate_tz or 'UTC'})"
+        return interview_logistics.format_local_time(
+            value, self.candidate_tz or "UTC", self.env.lang, date_width=date_width
         )
 
     @api.depends("candidate_id", "job_id")
@@ -444,12 +449,19 @@ class HrInvitation(models.Model):
     # Activities
     # ------------------------------------------------------------------
 
-    def _schedule_call_activities(self, notes):
-        """Create or move the "Invitation call" activity of each invitation, in batch.
+    def _get_activities(self, xmlid):
+        """The open activities of the type ``xmlid`` of these invitations."""
+        activity_type = self.env.ref(xmlid)
+        return self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
 
-        ``notes`` maps an invitation id to its activity note (the plan message).
+    def _set_activities(self, xmlid, values_by_invitation):
+        """Create or update the one open activity of the type ``xmlid`` of each invitation, in
+        batch: the one place that keeps an activity type once per invitation.
+
+        ``values_by_invitation``: {invitation id: activity values (user, deadline, summary,
+        note)}.
         """
-        activity_type = self.env.ref("hr_recruitment_invitation.mail_activity_type_invitation_call")
+        activity_type = self.env.ref(xmlid)
         existing = self.env["mail.activity"].search(
             [
                 ("res_model", "=", self._name),
@@ -459,12 +471,13 @@ class HrInvitation(models.Model):
         )
         by_invitation = {activity.res_id: activity for activity in existing}
         model_id = self.env["ir.model"]._get_id(self._name)
-        to_create = []
+        updated, to_create = self.env["mail.activity"], []
         for invitation in self:
-            values = invitation._prepare_call_activity_values(notes[invitation.id])
+            values = values_by_invitation[invitation.id]
             activity = by_invitation.get(invitation.id)
             if activity:
                 activity.write(values)
+                updated |= activity
             else:
                 to_create.append(
                     dict(
@@ -472,9 +485,29 @@ class HrInvitation(models.Model):
                         activity_type_id=activity_type.id,
                         res_model_id=model_id,
                         res_id=invitation.id,
+                        # As activity_schedule(): activity_feedback() and activity_unlink()
+                        # find only automated activities.
+                        automated=True,
                     )
                 )
-        self.env["mail.activity"].create(to_create)
+        return updated | self.env["mail.activity"].create(to_create)
+
+    def _set_activity(self, xmlid, **values):
+        self.ensure_one()
+        return self._set_activities(xmlid, {self.id: values})
+
+    def _schedule_call_activities(self, notes):
+        """Create or move the "Invitation call" activity of each invitation, in batch.
+
+        ``notes`` maps an invitation id to its activity note (the plan message).
+        """
+        self._set_activities(
+            ACTIVITY_INVITATION_CALL,
+            {
+                invitation.id: invitation._prepare_call_activity_values(notes[invitation.id])
+                for invitation in self
+            },
+        )
 
     def _prepare_call_activity_values(self, note):
         self.ensure_one()
@@ -486,9 +519,7 @@ class HrInvitation(models.Model):
         }
 
     def _close_call_activities(self, feedback):
-        activity_type = self.env.ref("hr_recruitment_invitation.mail_activity_type_invitation_call")
-        activities = self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
-        activities.action_feedback(feedback=feedback)
+        self._get_activities(ACTIVITY_INVITATION_CALL).action_feedback(feedback=feedback)
 
     # ------------------------------------------------------------------
     # Calls
@@ -529,9 +560,19 @@ class HrInvitation(models.Model):
     def _apply_call_outcome(self, call):
         """Move the invitation on according to the outcome of ``call``."""
         self.ensure_one()
-        handler = getattr(self, f"_on_call_{call.outcome}")
+        handler = self._get_call_outcome_handlers()[call.outcome]
         self._close_call_activities(call._get_summary())
         return handler(call)
+
+    def _get_call_outcome_handlers(self):
+        """{call outcome: what it does to this invitation}, one entry per outcome."""
+        return {
+            "no_answer": self._on_call_no_answer,
+            "callback": self._on_call_callback,
+            "invited": self._on_call_invited,
+            "declined": self._on_call_declined,
+            "not_suitable": self._on_call_not_suitable,
+        }
 
     def _on_call_no_answer(self, call):
         if self.failed_attempt_count >= self.company_id.invitation_max_attempts:
@@ -625,7 +666,7 @@ class HrInvitation(models.Model):
 
     def action_cancel(self):
         self._set_call_result("cancelled")
-        self.activity_unlink(["hr_recruitment_invitation.mail_activity_type_invitation_call"])
+        self.activity_unlink([ACTIVITY_INVITATION_CALL])
         self._archive_upcoming_interviews()
 
     def _archive_upcoming_interviews(self):
@@ -637,12 +678,33 @@ class HrInvitation(models.Model):
         self.write({"state": "draft"})
 
     @api.model
-    def _cron_refresh_resume_freshness(self):
-        """Resume freshness depends on today: recompute it for open invitations once a day."""
-        invitations = self.search([("state", "not in", CLOSED_STATES)])
+    def _cron_refresh_resume_freshness(self, batch_size=FRESHNESS_BATCH_SIZE):
+        """Resume freshness depends on today: recompute the open invitations whose resume
+        has aged past a threshold since."""
+        return self._run_batch(
+            self._get_stale_freshness_domain(),
+            lambda batch: batch._refresh_resume_freshness(),
+            batch_size,
+        )
+
+    @api.model
+    def _get_stale_freshness_domain(self):
+        today = fields.Date.context_today(self)
+        return [
+            ("state", "not in", CLOSED_STATES),
+            "|",
+            "&",
+            ("resume_freshness", "=", "hot"),
+            ("resume_updated_on", "<", today - timedelta(days=HOT_DAYS)),
+            "&",
+            ("resume_freshness", "=", "warm"),
+            ("resume_updated_on", "<", today - timedelta(days=WARM_DAYS)),
+        ]
+
+    def _refresh_resume_freshness(self):
         for fname in ("resume_freshness", "resume_freshness_rank"):
-            self.env.add_to_compute(self._fields[fname], invitations)
-        invitations.flush_recordset(["resume_freshness", "resume_freshness_rank"])
+            self.env.add_to_compute(self._fields[fname], self)
+        self.flush_recordset(["resume_freshness", "resume_freshness_rank"])
 
     # ------------------------------------------------------------------
     # Escalation to senior HR
@@ -674,11 +736,17 @@ class HrInvitation(models.Model):
         self.ensure_one()
         return self.sudo().escalation_ids.filtered(lambda e: e.state == "approved")[:1]
 
+    def _get_recruiter(self):
+        """The recruiter in charge: the invitation's, else the application's, else whoever
+        created it; never the current user (a cron runs as its own)."""
+        self.ensure_one()
+        return self.user_id or self.applicant_id.user_id or self.create_uid
+
     def _get_next_caller(self):
         """Who makes the next call: senior HR during an approved follow-up, else the recruiter."""
         self.ensure_one()
         senior = self._get_senior_follow_up_escalation().senior_user_id
-        return (senior or self.user_id or self.env.user).with_env(self.env)
+        return (senior or self._get_recruiter()).with_env(self.env)
 
     def _is_plannable(self):
         """Open to calls: not closed, or invited with an approved senior HR follow-up."""

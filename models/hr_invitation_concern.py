@@ -78,7 +78,7 @@ class HrInvitationConcern(models.Model):
 
     def _get_follow_up_user(self):
         self.ensure_one()
-        return self.topic_id.owner_id or self.invitation_id.user_id or self.env.user
+        return self.topic_id.owner_id or self.invitation_id._get_recruiter()
 
     def _get_follow_up_deadline(self):
         """The day before the interview when there is one, else within two working days."""

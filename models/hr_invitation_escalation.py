@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
-from odoo.tools import SQL, format_datetime
+from odoo.tools import format_datetime
 
 SLA_WORKING_HOURS = 24
 OPEN_STATES = ("pending", "approved")
@@ -31,7 +31,7 @@ PROTECTED_FIELDS = frozenset(
 class HrInvitationEscalation(models.Model):
     _name = "hr.invitation.escalation"
     _description = "Escalation to Senior HR"
-    _inherit = ["hr.invitation.private.thread", "mail.activity.mixin"]
+    _inherit = ["hr.invitation.private.thread", "mail.activity.mixin", "hr.invitation.batch.job"]
     _order = "id desc"
     _check_company_auto = True
 
@@ -478,8 +478,8 @@ class HrInvitationEscalation(models.Model):
     def _cron_remind_overdue_requests(self, batch_size=200):
         """Remind approver and requester once of the requests pending past 24 working hours.
 
-        Idempotent: a request is claimed by a conditional UPDATE that skips the rows another
-        run holds, so that two runs (even concurrent ones) never remind twice.
+        Idempotent: the batch engine claims each request once (``FOR UPDATE SKIP LOCKED``),
+        and a reminded request leaves the domain, so two runs never remind twice.
         """
         now = fields.Datetime.now()
         domain = [
@@ -487,40 +487,11 @@ class HrInvitationEscalation(models.Model):
             ("reminded_at", "=", False),
             ("sla_deadline", "<=", now),
         ]
-        overdue = self.sudo().search(domain, limit=batch_size, order="sla_deadline, id")
-        claimed = overdue._claim_reminders(now)
-        claimed._send_sla_reminders()
-        remaining = self.sudo().search_count(domain) if len(overdue) == batch_size else 0
-        self.env["ir.cron"]._notify_progress(done=len(claimed), remaining=remaining)
-        return claimed
+        return self.sudo()._run_batch(domain, lambda batch: batch._remind_overdue(now), batch_size)
 
-    def _claim_reminders(self, now):
-        """Set ``reminded_at`` on the requests nobody reminded yet; return those, in one query."""
-        if not self:
-            return self
-        self.flush_recordset(["state", "reminded_at"])
-        self.env.cr.execute(
-            SQL(
-                """
-                UPDATE hr_invitation_escalation
-                   SET reminded_at = %(now)s
-                 WHERE id IN (
-                        SELECT id
-                          FROM hr_invitation_escalation
-                         WHERE id IN %(ids)s
-                           AND reminded_at IS NULL
-                           AND state = 'pending'
-                           FOR UPDATE SKIP LOCKED
-                 )
-             RETURNING id
-                """,
-                now=now,
-                ids=tuple(self.ids),
-            )
-        )
-        claimed = self.browse(row[0] for row in self.env.cr.fetchall())
-        claimed.invalidate_recordset(["reminded_at"])
-        return claimed
+    def _remind_overdue(self, now):
+        self.write({"reminded_at": now})
+        self._send_sla_reminders()
 
     def _send_sla_reminders(self):
         for escalation in self:

@@ -44,15 +44,17 @@ class HrInvitation(models.Model):
 
     @api.model
     def _cron_send_feedback_requests(self, batch_size=CRON_BATCH_SIZE):
-        return self._cron_in_batches(
-            self._get_feedback_request_domain(), "_send_feedback_requests", batch_size
+        return self._run_batch(
+            self._get_feedback_request_domain(),
+            lambda batch: batch._send_feedback_requests(),
+            batch_size,
         )
 
     def _send_feedback_requests(self):
         self._deliver_unsent(
             [
-                ("notify_by_email", "feedback_mail_sent_at", "_ask_feedback_by_email"),
-                ("notify_by_sms", "feedback_sms_sent_at", "_ask_feedback_by_sms"),
+                ("notify_by_email", "feedback_mail_sent_at", type(self)._ask_feedback_by_email),
+                ("notify_by_sms", "feedback_sms_sent_at", type(self)._ask_feedback_by_sms),
             ]
         )
 

@@ -6,17 +6,17 @@ chatter message, an activity or a log line.
 """
 
 import logging
-import threading
 from datetime import timedelta
 
 from markupsafe import Markup
-from psycopg2.errors import SerializationFailure
 
 from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import SQL, format_datetime
 
-from odoo.addons.hr_recruitment_invitation.tools import interview_logistics, phone_tz
+from odoo.addons.hr_recruitment_invitation.tools import phone_tz
+
+from .hr_invitation_directions import DIRECTION_FIELDS
 
 _logger = logging.getLogger(__name__)
 
@@ -73,10 +73,6 @@ class HrInvitation(models.Model):
     interview_location_id = fields.Many2one(
         "res.partner", "Interview Address", check_company=True, tracking=True
     )
-    interview_route = fields.Text("Route")
-    interview_landmarks = fields.Text("Landmarks")
-    interview_parking = fields.Text("Parking")
-    interview_transit_lines = fields.Char("Public Transport Lines")
     interview_map_url = fields.Char("Map", compute="_compute_interview_map_url")
     notify_by_email = fields.Boolean("Email the Candidate", copy=False)
     notify_by_sms = fields.Boolean("Text the Candidate", copy=False)
@@ -190,8 +186,8 @@ class HrInvitation(models.Model):
     def _schedule_interview(self, values):
         """Fix the interview: calendar event, offered slots, logistics, then tell the candidate.
 
-        ``values``: start, stop (naive UTC), interviewer_ids, location_id, route, landmarks,
-        parking, transit_lines, alternative_starts (up to three), notify_by_email,
+        ``values``: start, stop (naive UTC), interviewer_ids, location_id, the directions
+        (DIRECTION_FIELDS), alternative_starts (up to three), notify_by_email,
         notify_by_sms, candidate_tz, lang, alarm_ids.
         """
         self.ensure_one()
@@ -294,10 +290,7 @@ class HrInvitation(models.Model):
         return {
             "candidate_tz": values["candidate_tz"],
             "interview_location_id": values["location_id"],
-            "interview_route": values.get("route"),
-            "interview_landmarks": values.get("landmarks"),
-            "interview_parking": values.get("parking"),
-            "interview_transit_lines": values.get("transit_lines"),
+            **{fname: values.get(fname) or False for fname in DIRECTION_FIELDS},
             "notify_by_email": bool(values.get("notify_by_email")),
             "notify_by_sms": bool(values.get("notify_by_sms")),
         }
@@ -333,7 +326,7 @@ class HrInvitation(models.Model):
             ),
             "start": values["start"],
             "stop": values["stop"],
-            "user_id": (self.user_id or self.env.user).id,
+            "user_id": self._get_recruiter().id,
             "partner_ids": [Command.set((interviewers.partner_id | partner).ids)],
             "applicant_id": self.applicant_id.id,
             "res_model_id": self.env["ir.model"]._get_id("hr.applicant"),
@@ -342,17 +335,6 @@ class HrInvitation(models.Model):
             "description": self._get_directions_html(),
             "alarm_ids": [Command.set(values["alarm_ids"])],
         }
-
-    def _get_directions(self):
-        """[(label, text)] of the route, landmarks, public transport and parking given."""
-        self.ensure_one()
-        labelled = (
-            (self.env._("Route"), self.interview_route),
-            (self.env._("Landmarks"), self.interview_landmarks),
-            (self.env._("Public transport"), self.interview_transit_lines),
-            (self.env._("Parking"), self.interview_parking),
-        )
-        return [(label, text) for label, text in labelled if text]
 
     def _get_directions_html(self):
         """Route, landmarks, public transport, parking and map link, in the reader's language."""
@@ -401,14 +383,9 @@ class HrInvitation(models.Model):
     # ------------------------------------------------------------------
 
     def _get_interview_time_for_candidate(self, date_width="full", value=None):
-        """The interview time (or ``value``) in the candidate's zone, in the reading language."""
+        """The interview's time (or ``value``) as the candidate reads it (_format_for_candidate)."""
         self.ensure_one()
-        value = value or self.interview_start
-        if not value:
-            return ""
-        return interview_logistics.format_local_time(
-            value, self.candidate_tz or "UTC", self.env.lang, date_width=date_width
-        )
+        return self._format_for_candidate(value or self.interview_start, date_width)
 
     def _get_offered_slot_labels(self, date_width="full"):
         """The other times the candidate may choose, in their zone and language."""
@@ -661,19 +638,14 @@ class HrInvitation(models.Model):
             ),
             "note": Markup("<br/>").join(self._get_send_car_lines()),
         }
-        activity = self.activity_ids.filtered(
-            lambda act: act.activity_type_id == self.env.ref(ACTIVITY_SEND_CAR)
-        )
+        activity = self._get_activities(ACTIVITY_SEND_CAR)
         if activity and (activity.user_id.id, activity.date_deadline, activity.summary) == (
             values["user_id"],
             values["date_deadline"],
             values["summary"],
         ):
             return True
-        if activity:
-            activity.write(values)
-        else:
-            self.activity_schedule(ACTIVITY_SEND_CAR, **values)
+        self._set_activity(ACTIVITY_SEND_CAR, **values)
         self._message_log(body=self.env._("Car requested: %(what)s", what=values["summary"]))
         return True
 
@@ -734,66 +706,6 @@ class HrInvitation(models.Model):
     # Crons: batches, committed one by one, each follow-up once per interview
     # ------------------------------------------------------------------
 
-    @api.model
-    def _cron_in_batches(self, domain, method_name, batch_size):
-        """Call ``method_name`` on the invitations matching ``domain``, batch after batch.
-
-        Each batch is committed (outside tests) and reported with ``_notify_progress``. The
-        method locks what it handles and re-checks it under the lock, so that two overlapping
-        runs never handle the same invitation twice; what a batch queues for the candidate and
-        the flags saying so are committed together, so that a run that dies in the middle of a
-        batch leaves the committed batches done and queues the rest once, on the next run.
-        """
-        auto_commit = not getattr(threading.current_thread(), "testing", False)
-        done, last_id = 0, 0
-        while batch := self.search(domain + [("id", ">", last_id)], order="id", limit=batch_size):
-            getattr(batch, method_name)()
-            done += len(batch)
-            last_id = batch[-1].id
-            remaining = self.search_count(domain + [("id", ">", last_id)])
-            self.env["ir.cron"]._notify_progress(done=done, remaining=remaining)
-            if auto_commit:
-                self.env.cr.commit()  # pylint: disable=invalid-commit
-        return done
-
-    def _lock_pending(self, condition):
-        """Lock the invitations of ``self`` that still match the SQL ``condition``.
-
-        Rows that another transaction holds are skipped: that run handles them. So are rows
-        that another transaction changed and committed since this one started: REPEATABLE READ
-        refuses to lock them, and the next run sees them as they are now.
-        """
-        if not self:
-            return self
-        self.flush_recordset()
-        try:
-            with self.env.cr.savepoint(flush=False):
-                locked = self._select_for_update(condition)
-        except SerializationFailure:
-            if len(self) == 1:
-                _logger.info(
-                    "Invitation %s changed since this run started: left to the next", self.id
-                )
-                return self.browse()
-            # Some rows changed behind this run's back: lock the others one by one.
-            locked = self.browse().union(
-                *(invitation._lock_pending(condition) for invitation in self)
-            )
-        locked.invalidate_recordset()
-        return locked
-
-    def _select_for_update(self, condition):
-        self.env.cr.execute(
-            SQL(
-                "SELECT id FROM %s WHERE id IN %s AND %s ORDER BY id FOR UPDATE SKIP LOCKED",
-                SQL.identifier(self._table),
-                tuple(self.ids),
-                condition,
-            ),
-            log_exceptions=False,
-        )
-        return self.browse([row[0] for row in self.env.cr.fetchall()])
-
     def _lock_unflagged(self, flag):
         return self._lock_pending(SQL("%s IS NULL", SQL.identifier(flag)))
 
@@ -818,13 +730,13 @@ class HrInvitation(models.Model):
             ]
             + self._get_unsent_domain("reminder_mail_sent_at", "reminder_sms_sent_at")
         )
-        return self._cron_in_batches(domain, "_send_interview_reminders", batch_size)
+        return self._run_batch(domain, lambda batch: batch._send_interview_reminders(), batch_size)
 
     def _send_interview_reminders(self):
         self._deliver_unsent(
             [
-                ("notify_by_email", "reminder_mail_sent_at", "_remind_by_email"),
-                ("notify_by_sms", "reminder_sms_sent_at", "_remind_by_sms"),
+                ("notify_by_email", "reminder_mail_sent_at", type(self)._remind_by_email),
+                ("notify_by_sms", "reminder_sms_sent_at", type(self)._remind_by_sms),
             ]
         )
 
@@ -842,7 +754,8 @@ class HrInvitation(models.Model):
         ]
 
     def _deliver_unsent(self, deliveries):
-        """``deliveries``: [(channel field, flag, method name)]: each message queued once.
+        """``deliveries``: [(channel field, flag, queue(invitations, flag))]: each message
+        queued once.
 
         The invitations of the batch still without ``flag`` are locked and re-checked, their
         messages put in Odoo's outgoing queues (mail.mail, sms.sms) and the flag set, in this
@@ -851,13 +764,18 @@ class HrInvitation(models.Model):
         server or the SMS gateway refuses clears its flag, and the next run queues it again.
         """
         now = fields.Datetime.now()
+        unsent = SQL(" OR ").join(
+            SQL("(%s AND %s IS NULL)", SQL.identifier(channel), SQL.identifier(flag))
+            for channel, flag, _queue in deliveries
+        )
+        locked = self._lock_pending(unsent)
         queued = False
-        for channel, flag, method_name in deliveries:
-            pending = self.filtered(
+        for channel, flag, queue in deliveries:
+            pending = locked.filtered(
                 lambda inv, channel=channel, flag=flag: inv[channel] and not inv[flag]
-            )._lock_unflagged(flag)
+            )
             if pending:
-                getattr(pending, method_name)(flag)
+                queue(pending, flag)
                 pending.write({flag: now})
                 queued = True
         if queued:
@@ -942,7 +860,7 @@ class HrInvitation(models.Model):
             ("interview_start", ">", now),
             ("reminder_call_planned_at", "=", False),
         ]
-        return self._cron_in_batches(domain, "_plan_reminder_calls", batch_size)
+        return self._run_batch(domain, lambda batch: batch._plan_reminder_calls(), batch_size)
 
     def _plan_reminder_calls(self):
         invitations = self._lock_unflagged("reminder_call_planned_at")
@@ -962,7 +880,7 @@ class HrInvitation(models.Model):
                 date_deadline=invitation._recruiter_date(invitation.interview_start),
                 summary=summary % {"name": invitation.candidate_id.display_name},
                 note=Markup("<br/>").join(invitation._get_travel_lines()),
-                user_id=(invitation.user_id or self.env.user).id,
+                user_id=invitation._get_recruiter().id,
             )
 
     @api.model
@@ -974,7 +892,7 @@ class HrInvitation(models.Model):
             ("checked_in_at", "=", False),
             ("arrival_alert_at", "=", False),
         ]
-        return self._cron_in_batches(domain, "_alert_not_arrived", batch_size)
+        return self._run_batch(domain, lambda batch: batch._alert_not_arrived(), batch_size)
 
     def _alert_not_arrived(self):
         invitations = self._lock_pending(
@@ -994,7 +912,7 @@ class HrInvitation(models.Model):
             ("no_show_due_at", "<=", fields.Datetime.now()),
             ("checked_in_at", "=", False),
         ]
-        return self._cron_in_batches(domain, "_mark_no_shows", batch_size)
+        return self._run_batch(domain, lambda batch: batch._mark_no_shows(), batch_size)
 
     def _mark_no_shows(self):
         invitations = self._lock_pending(

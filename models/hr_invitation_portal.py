@@ -631,13 +631,9 @@ class HrInvitation(models.Model):
         else:
             attendees.do_tentative()
 
-    def _get_portal_recruiter(self):
-        self.ensure_one()
-        return self.user_id or self.applicant_id.user_id or self.create_uid
-
     def _with_recruiter_lang(self):
         """This invitation with the recruiter's language, for what the recruiter reads."""
-        return self.with_context(lang=self._get_portal_recruiter().lang or self.env.lang)
+        return self.with_context(lang=self._get_recruiter().lang or self.env.lang)
 
     def _post_portal_note(self, body):
         """One internal note, written by the candidate (never with the portal link in it)."""
@@ -657,16 +653,10 @@ class HrInvitation(models.Model):
     def _schedule_portal_activity(self, kind, summary, note):
         """Create or update the recruiter's ``kind`` activity (one per kind and invitation)."""
         self.ensure_one()
-        xmlid = PORTAL_ACTIVITY_TYPES[kind]
-        activity_type = self.env.ref(xmlid)
         values = {
             "summary": summary,
             "note": escape(note),  # the candidate's words as text, never as HTML
-            "user_id": self._get_portal_recruiter().id,
+            "user_id": self._get_recruiter().id,
             "date_deadline": self._recruiter_date(fields.Datetime.now()),
         }
-        existing = self.activity_ids.filtered(lambda a: a.activity_type_id == activity_type)
-        if existing:
-            existing.write(values)
-            return existing
-        return self.activity_schedule(xmlid, **values)
+        return self._set_activity(PORTAL_ACTIVITY_TYPES[kind], **values)

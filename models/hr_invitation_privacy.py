@@ -10,6 +10,7 @@ the analytics still count them.
 from dateutil.relativedelta import relativedelta
 
 from odoo import api, fields, models
+from odoo.osv import expression
 from odoo.tools import SQL
 
 ANONYMISE_BATCH_SIZE = 200
@@ -75,13 +76,14 @@ class HrInvitation(models.Model):
 
     @api.model
     def _cron_anonymise_closed_invitations(self, batch_size=ANONYMISE_BATCH_SIZE):
-        """Anonymise, company by company, the invitations closed longer than its setting."""
-        done = 0
-        for company in self.env["res.company"].search([]):
-            done += self._cron_in_batches(
-                self._get_anonymisable_domain(company), "_anonymise_personal_data", batch_size
-            )
-        return done
+        """Anonymise the invitations closed longer than their company's setting."""
+        domain = expression.OR(
+            [
+                self._get_anonymisable_domain(company)
+                for company in self.env["res.company"].search([])
+            ]
+        )
+        return self._run_batch(domain, lambda batch: batch._anonymise_personal_data(), batch_size)
 
     def _anonymise_personal_data(self):
         """Wipe the personal data of ``self`` (those another run has not taken), keep counts."""

@@ -173,10 +173,10 @@ class InterviewCase(InvitationCase, MailCase, SMSCase):
             "interviewer_ids": self.interviewer.ids,
             "alarm_ids": [],
             "location_id": self.company.partner_id.id,
-            "route": self.company.partner_id.interview_route,
-            "landmarks": self.company.partner_id.interview_landmarks,
-            "parking": self.company.partner_id.interview_parking,
-            "transit_lines": self.company.partner_id.interview_transit_lines,
+            "interview_route": self.company.partner_id.interview_route,
+            "interview_landmarks": self.company.partner_id.interview_landmarks,
+            "interview_parking": self.company.partner_id.interview_parking,
+            "interview_transit_lines": self.company.partner_id.interview_transit_lines,
             "alternative_starts": [],
             "notify_by_email": bool(invitation.candidate_id.email_from),
             "notify_by_sms": True,
@@ -317,16 +317,16 @@ class CronBatches:
 
 @contextmanager
 def record_cron_batches(registry):
-    """Count the queries of each batch of hr.invitation's crons (``_cron_in_batches``)."""
+    """Count the queries of each batch of hr.invitation's crons (one per ``_run_batch``)."""
     batches = CronBatches()
     invitation_class, cron_class = registry["hr.invitation"], registry["ir.cron"]
-    run_in_batches = invitation_class._cron_in_batches
+    run_batch = invitation_class._run_batch
     notify_progress = cron_class._notify_progress
     commit = sql_db.Cursor.commit
 
-    def cron_in_batches(self, *args, **kwargs):
+    def run_one_batch(self, *args, **kwargs):
         batches.start(self.env.cr)
-        return run_in_batches(self, *args, **kwargs)
+        return run_batch(self, *args, **kwargs)
 
     def notify(self, *, done, remaining, deactivate=False):
         batches.end_batch(self.env.cr, done)
@@ -338,7 +338,7 @@ def record_cron_batches(registry):
         return result
 
     with (
-        patch.object(invitation_class, "_cron_in_batches", cron_in_batches),
+        patch.object(invitation_class, "_run_batch", run_one_batch),
         patch.object(cron_class, "_notify_progress", notify),
         patch.object(sql_db.Cursor, "commit", commit_batch),
     ):

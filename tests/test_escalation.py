@@ -412,7 +412,8 @@ class TestEscalation(InvitationCase):
 
 @tagged("post_install", "-at_install")
 class TestEscalationReminderConcurrency(TransactionCase):
-    """Two cron runs in two transactions at once remind once: the claim skips locked rows."""
+    """Two cron runs in two transactions at once remind once: the batch engine's claim skips
+    the rows the other run holds."""
 
     def test_two_cursors_remind_once(self):
         with self.registry.cursor() as setup_cr:
@@ -423,13 +424,12 @@ class TestEscalationReminderConcurrency(TransactionCase):
             with self.registry.cursor() as cr_a, self.registry.cursor() as cr_b:
                 model_a = api.Environment(cr_a, SUPERUSER_ID, {})["hr.invitation.escalation"]
                 model_b = api.Environment(cr_b, SUPERUSER_ID, {})["hr.invitation.escalation"]
-                overdue_a = model_a.browse(escalation.id)
-                overdue_b = model_b.browse(escalation.id)
-                # Both runs found the request overdue; the first one claims it and holds it.
-                self.assertEqual(
-                    overdue_a._claim_reminders(datetime(2026, 1, 19, 11, 0)), overdue_a
-                )
-                self.assertFalse(overdue_b._claim_reminders(datetime(2026, 1, 19, 11, 0)))
+                # Both runs find the request overdue; the first one claims it and holds it.
+                with freeze_time("2026-01-19 11:00:00"):
+                    self.assertEqual(model_a._cron_remind_overdue_requests(), 1)
+                    self.assertEqual(
+                        model_b._cron_remind_overdue_requests(), 0, "B skips what A holds"
+                    )
                 cr_a.commit()
                 cr_b.commit()
             with self.registry.cursor() as check_cr:

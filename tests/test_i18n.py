@@ -280,7 +280,7 @@ class TestTranslatedScreens(InterviewCase, HttpCase):
                 invitation,
                 lang=lang,
                 candidate_tz=tz,
-                transit_lines=transit_lines,
+                interview_transit_lines=transit_lines,
                 start=start,
                 stop=start + timedelta(hours=1),
                 alternative_starts=[start + timedelta(days=5)],

@@ -81,7 +81,7 @@ class TestInvitationPlanning(InvitationCase):
         self.assertEqual(invitation.next_call_at, datetime(2026, 1, 14, 11, 0))
         self.assertEqual(str(activity.date_deadline), "2026-01-14")
         self.assertIn("Europe/Brussels", activity.note)
-        self.assertIn("Asia/Shanghai", activity.note)
+        self.assertIn("7:00 PM (China Standard Time)", activity.note)
         self.assertIn("12:00", activity.note)
         self.assertIn("7:00", activity.note)  # 7:00 PM in Shanghai, English format
         # Planning again moves the same activity instead of adding one.

@@ -72,9 +72,9 @@ class TestScheduling(InterviewCase):
         wizard = self._wizard_form(invitation)
         self.assertEqual(wizard.location_kind, "job")
         self.assertEqual(wizard.location_id, job_address)
-        self.assertEqual(wizard.route, "Side door on the canal.")
-        self.assertEqual(wizard.transit_lines, "Tram 1, Korenmarkt")
-        self.assertFalse(wizard.parking)
+        self.assertEqual(wizard.interview_route, "Side door on the canal.")
+        self.assertEqual(wizard.interview_transit_lines, "Tram 1, Korenmarkt")
+        self.assertFalse(wizard.interview_parking)
         self.assertEqual(
             wizard.map_url,
             "https://www.openstreetmap.org/search?query=Korenmarkt+1%2C+9000+Ghent%2C+Belgium",
@@ -89,8 +89,8 @@ class TestScheduling(InterviewCase):
         # Another address: its own directions replace the job address's.
         wizard.location_kind = "company"
         self.assertEqual(wizard.location_id, self.company.partner_id)
-        self.assertEqual(wizard.route, self.company.partner_id.interview_route)
-        self.assertEqual(wizard.parking, self.company.partner_id.interview_parking)
+        self.assertEqual(wizard.interview_route, self.company.partner_id.interview_route)
+        self.assertEqual(wizard.interview_parking, self.company.partner_id.interview_parking)
         wizard.start = datetime(2026, 1, 15, 13, 0)
         wizard.lang = "fr_FR"
         self.assertEqual(

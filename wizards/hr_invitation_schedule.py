@@ -6,6 +6,9 @@ from odoo import api, fields, models
 from odoo.tools import format_datetime
 
 from odoo.addons.base.models.res_partner import _lang_get, _tz_get
+from odoo.addons.hr_recruitment_invitation.models.hr_invitation_directions import (
+    DIRECTION_FIELDS,
+)
 from odoo.addons.hr_recruitment_invitation.tools import interview_logistics
 
 LOCATION_KINDS = [
@@ -16,11 +19,11 @@ LOCATION_KINDS = [
 DEFAULT_INTERVIEW_HOUR = 10
 DEFAULT_ALARMS = ("calendar.alarm_notif_3", "calendar.alarm_notif_1")
 ALTERNATIVE_FIELDS = ("alternative_1_start", "alternative_2_start", "alternative_3_start")
-DIRECTION_FIELDS = ("route", "landmarks", "parking", "transit_lines")
 
 
 class HrInvitationSchedule(models.TransientModel):
     _name = "hr.invitation.schedule"
+    _inherit = ["hr.invitation.directions"]
     _description = "Schedule an Interview"
     _check_company_auto = True
 
@@ -70,12 +73,11 @@ class HrInvitationSchedule(models.TransientModel):
         "res.partner", "Address", compute="_compute_location_id", store=True, readonly=False
     )
     map_url = fields.Char("Map", compute="_compute_map_url")
-    route = fields.Text(compute="_compute_directions", store=True, readonly=False)
-    landmarks = fields.Text(compute="_compute_directions", store=True, readonly=False)
-    parking = fields.Text(compute="_compute_directions", store=True, readonly=False)
-    transit_lines = fields.Char(
-        "Public Transport Lines", compute="_compute_directions", store=True, readonly=False
-    )
+    # The directions (hr.invitation.directions), from the chosen address.
+    interview_route = fields.Text(compute="_compute_directions", store=True, readonly=False)
+    interview_landmarks = fields.Text(compute="_compute_directions", store=True, readonly=False)
+    interview_parking = fields.Text(compute="_compute_directions", store=True, readonly=False)
+    interview_transit_lines = fields.Char(compute="_compute_directions", store=True, readonly=False)
     alternative_1_start = fields.Datetime("Other Time 1")
     alternative_2_start = fields.Datetime("Other Time 2")
     alternative_3_start = fields.Datetime("Other Time 3")
@@ -221,20 +223,12 @@ class HrInvitationSchedule(models.TransientModel):
     def _compute_directions(self):
         for wizard in self:
             invitation = wizard.invitation_id
-            if wizard.location_id and wizard.location_id == invitation.interview_location_id:
-                # Keep what was said for this interview rather than the address's defaults.
-                directions = {
-                    "route": invitation.interview_route,
-                    "landmarks": invitation.interview_landmarks,
-                    "parking": invitation.interview_parking,
-                    "transit_lines": invitation.interview_transit_lines,
-                }
-            elif wizard.location_id:
-                directions = wizard.location_id._get_interview_directions()
-            else:
-                directions = {}
-            for fname in DIRECTION_FIELDS:
-                wizard[fname] = directions.get(fname) or False
+            # Keep what was said for this interview rather than the address's defaults.
+            same_place = wizard.location_id == invitation.interview_location_id
+            source = invitation if same_place else wizard.location_id
+            wizard.update(
+                source._get_directions_values() if source else dict.fromkeys(DIRECTION_FIELDS)
+            )
 
     @api.depends("invitation_id")
     def _compute_lang(self):
@@ -267,7 +261,7 @@ class HrInvitationSchedule(models.TransientModel):
             "alternative_starts": [self[fname] for fname in ALTERNATIVE_FIELDS if self[fname]],
             "notify_by_email": self.notify_by_email,
             "notify_by_sms": self.notify_by_sms,
-            **{fname: self[fname] for fname in DIRECTION_FIELDS},
+            **self._get_directions_values(),
         }
 
     def action_schedule(self):

@@ -15,7 +15,7 @@ registry.category("web_tour.tours").add("hr_recruitment_invitation_call_tour", {
         },
         {
             content: "The slot is shown in the candidate's own time",
-            trigger: ".o_field_widget[name='next_call_candidate_display']:contains('Europe/Paris')",
+            trigger: ".o_field_widget[name='next_call_candidate_display']:contains('Central European')",
         },
         {
             content: "Start the call",
