@@ -1,8 +1,9 @@
 """The candidate's interview page: thin routes over hr.invitation's portal methods.
 
-Every route checks the HTTP method (405), the address (429 after repeated failures), then the
-token through hr.invitation._get_portal_invitation (one 404 page for a missing invitation or a
-wrong, foreign or expired token), then calls one model method. Answers are POST only, with
+Every route checks the HTTP method (405), then the token through
+hr.invitation._get_portal_invitation: a valid token opens its page; a missing invitation or a
+wrong, foreign or expired token gets one 404 page, or 429 once its address made too many of
+them. Then the route calls one model method. Answers are POST only, with
 Odoo's CSRF check, and limited per link (429).
 """
 
@@ -127,18 +128,23 @@ class InterviewPortal(http.Controller):
         return invitation, None
 
     def _check_interview_access(self, invitation_id, access_token):
-        """Return (invitation, None) when the token opens the page, else (None, response)."""
+        """Return (invitation, None) when the token opens the page, else (None, response).
+
+        A valid token always opens its page: many candidates can share one public address
+        (mobile networks), so only wrong tokens count, and only they get 429 once their
+        address is past the limit.
+        """
+        invitation = request.env["hr.invitation"]._get_portal_invitation(
+            invitation_id, access_token
+        )
+        if invitation:
+            return invitation, None
         ip = request.httprequest.remote_addr or "unknown"
         attempts = request.env["hr.invitation.portal.attempt"].sudo()
         if attempts._is_blocked(ip):
             return None, self._too_many_requests(attempts)
-        invitation = request.env["hr.invitation"]._get_portal_invitation(
-            invitation_id, access_token
-        )
-        if not invitation:
-            attempts._register_failure(ip)
-            return None, self._not_found()
-        return invitation, None
+        attempts._register_failure(ip)
+        return None, self._not_found()
 
     def _prepare_interview_values(self, invitation, access_token, done=None, error=None):
         return {

@@ -269,18 +269,20 @@ class TestSecurityPortalRateAndRepeat(PortalAttackCase):
             )
         blocked = 0
         for route in CANDIDATE_ROUTES:
-            for token in ("guess", self.token):
+            for token in ("guess", self.other_token):
                 response = self._request(route, self.invitation.id, token)
                 self.assertEqual(response.status_code, 429, route[1])
                 blocked += 1
         self.assertEqual(self._snapshot_rows(), before)
+        response = self._request(CANDIDATE_ROUTES[0], self.invitation.id, self.token)
+        self.assertEqual(response.status_code, 200, "a valid token always opens its page")
         with freeze_time(NOW) as frozen:
             frozen.tick(attempts._limits["token"].window + timedelta(seconds=1))
-            self.assertEqual(
-                self._request(CANDIDATE_ROUTES[0], self.invitation.id, self.token).status_code, 200
-            )
+            response = self._request(CANDIDATE_ROUTES[0], self.invitation.id, "guess")
+            self.assertEqual(response.status_code, 404, "a new window")
         _logger.info(
-            "rate limiting: %s bad tokens, then %s tried, all answered 429, unchanged",
+            "rate limiting: %s bad tokens, then %s wrong ones tried, all answered 429, "
+            "unchanged; the valid token still opens",
             attempts._limits["token"].count,
             blocked,
         )
