@@ -61,8 +61,18 @@ class HrInvitation(models.Model):
     what_to_bring = fields.Text(
         help="Shown to the candidate on their interview page. Empty: what the job position says.",
     )
-    # The candidate's key to their interview page: recruiters only (RPC reads included).
-    access_token = fields.Char(groups="hr_recruitment.group_hr_recruitment_user", copy=False)
+    # The candidate's key to their interview page: recruiters only (RPC reads included), and
+    # in no view, filter, group or export (fields_get).
+    access_token = fields.Char(
+        groups="hr_recruitment.group_hr_recruitment_user", copy=False, exportable=False
+    )
+
+    @api.model
+    def fields_get(self, allfields=None, attributes=None):
+        """The web client builds its filters, groups and exports from this: never the token."""
+        fields_info = super().fields_get(allfields, attributes)
+        fields_info.pop("access_token", None)
+        return fields_info
 
     def _compute_access_url(self):
         super()._compute_access_url()

@@ -532,3 +532,19 @@ class TestWhatHeld(OutsideTestCase):
             response = self.url_open(f"{path}?{query}", allow_redirects=False)
             self.assertNotIn("Wang Wei", response.text, f"{path}: never the other's page")
         self.assertEqual(self._snapshot_rows(), before)
+
+
+@tagged("post_install", "-at_install")
+@freeze_time(NOW)
+class TestTokenNotOffered(OutsideTestCase):
+    """The token is in no view, filter, group or export a recruiter can pick."""
+
+    def test_the_token_is_not_offered_to_group_filter_or_export(self):
+        invitations = self.env["hr.invitation"].with_user(self.recruiter)
+        described = invitations.fields_get()
+        self.assertNotIn("access_token", described)
+        self.assertIn("state", described, "the other fields are still described")
+        self.assertFalse(invitations._fields["access_token"].exportable)
+        for view_type in ("list", "form", "search", "kanban"):
+            arch = invitations.get_view(view_type=view_type)["arch"]
+            self.assertNotIn("access_token", arch, view_type)
