@@ -2,7 +2,6 @@ import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from itertools import pairwise
 from unittest.mock import patch
 
 from lxml import etree
@@ -276,43 +275,56 @@ def count_queries(env, function):
 
 @dataclass
 class CronBatches:
-    """What the batches of cron runs cost: one list of marks per run, taken at its start and
-    at the end of each batch, as (seconds, queries, done).
+    """What the batches of cron runs cost: the batches of each run, as (start, end, done), a
+    mark being (seconds, queries).
 
-    A batch ends at its progress notification (``ir.cron._notify_progress``) or, when the cron
-    commits it, after that commit: the chatter's tracking, written at commit, is the batch's.
+    A batch is one call of the batch engine (``hr.invitation.batch.job._run_batch``): it starts
+    with the call and ends at its progress notification (``ir.cron._notify_progress``) or, when
+    the cron worker commits it, after that commit: the chatter's tracking, written at commit,
+    is the batch's. ``new_run()`` starts the next run of a cron job.
     """
 
     runs: list = field(default_factory=list)
     cursor: object = None
     uncommitted: bool = False
+    opened: object = None
+    run_pending: bool = True
+
+    def new_run(self):
+        self.run_pending = True
 
     def start(self, cr):
+        if self.run_pending:
+            self.runs.append([])
+            self.run_pending = False
         self.cursor = cr
-        self.runs.append([self._mark(cr, 0)])
+        self.opened = self._mark(cr)
 
     def end_batch(self, cr, done):
-        self.runs[-1].append(self._mark(cr, done))
+        self.runs[-1].append([self.opened, self._mark(cr), done])
         self.uncommitted = True
 
     def committed(self, cr):
         if self.uncommitted and cr is self.cursor:
-            self.runs[-1][-1] = self._mark(cr, self.runs[-1][-1][2])
+            self.runs[-1][-1][1] = self._mark(cr)
             self.uncommitted = False
 
-    def _mark(self, cr, done):
-        return (time.perf_counter(), cr.sql_log_count, done)
+    def _mark(self, cr):
+        return (time.perf_counter(), cr.sql_log_count)
+
+    def _batches(self):
+        return [batch for run in self.runs for batch in run]
 
     def queries(self):
-        """Queries of each batch of every run, the batch's search and progress included."""
-        return [b[1] - a[1] for marks in self.runs for a, b in pairwise(marks)]
+        """Queries of each batch of every run, its claim and progress included."""
+        return [end[1] - start[1] for start, end, _done in self._batches()]
 
     def sizes(self):
-        return [b[2] - a[2] for marks in self.runs for a, b in pairwise(marks)]
+        return [done for _start, _end, done in self._batches()]
 
     def handled(self):
         """How many records each run handled."""
-        return [marks[-1][2] for marks in self.runs]
+        return [sum(done for _start, _end, done in run) for run in self.runs]
 
 
 @contextmanager
