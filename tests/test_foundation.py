@@ -1,5 +1,7 @@
+from datetime import date
+
 from odoo.exceptions import AccessError, ValidationError
-from odoo.tests import new_test_user, tagged
+from odoo.tests import freeze_time, new_test_user, tagged
 
 from .common import InvitationCase
 
@@ -91,6 +93,39 @@ class TestFoundation(InvitationCase):
         self.assertEqual(freshness(today - timedelta(days=30), today), "warm")
         self.assertEqual(freshness(today - timedelta(days=31), today), "cold")
         self.assertEqual(freshness(False, today), "cold")
+
+    def test_the_daily_cron_refreshes_only_the_resumes_that_aged(self):
+        resumes = {
+            "hot then warm": date(2026, 1, 6),
+            "warm then cold": date(2025, 12, 14),
+            "still hot": date(2026, 1, 10),
+            "still cold": date(2025, 1, 1),
+        }
+        with freeze_time("2026-01-12 08:00:00"):
+            invitations = {
+                name: self.env["hr.invitation"].create(
+                    {
+                        "applicant_id": self._create_applicant(
+                            name, "+33 6 12 34 56 78", resume_updated_on=resume
+                        ).id
+                    }
+                )
+                for name, resume in resumes.items()
+            }
+            self.env.flush_all()  # stored with the freshness of that day
+        self.assertEqual(
+            [invitation.resume_freshness for invitation in invitations.values()],
+            ["hot", "warm", "hot", "cold"],
+        )
+        with freeze_time("2026-01-14 02:00:00"):
+            handled = self.env["hr.invitation"]._cron_refresh_resume_freshness()
+            again = self.env["hr.invitation"]._cron_refresh_resume_freshness()
+        self.assertEqual(handled, 2, "only the two whose resume crossed a threshold")
+        self.assertEqual(again, 0, "they left the cron's domain")
+        self.assertEqual(
+            [invitation.resume_freshness for invitation in invitations.values()],
+            ["warm", "cold", "hot", "cold"],
+        )
 
     def test_invalid_configuration_is_refused(self):
         with self.assertRaises(ValidationError):
