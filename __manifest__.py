@@ -1,6 +1,6 @@
 {
     "name": "Interview Invitations",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.0.1",
     "category": "Human Resources/Recruitment",
     "summary": "Invite candidates to interviews the way good recruiters do: "
     "call at the right time, answer concerns, confirm logistics, learn from feedback",
