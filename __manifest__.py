@@ -39,6 +39,7 @@
         "views/res_config_settings_views.xml",
         "views/hr_invitation_logistics_views.xml",
         "views/res_partner_views.xml",
+        "views/res_users_views.xml",
         "views/res_config_settings_interview_views.xml",
         "wizards/hr_invitation_schedule_views.xml",
         "report/hr_invitation_report_views.xml",

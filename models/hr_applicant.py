@@ -25,24 +25,14 @@ class HrApplicant(models.Model):
     def action_plan_invitation_call(self):
         """Plan the next invitation call of these applications at the candidate's best window.
 
-        All or nothing: when one application cannot be planned, nothing is created or changed.
+        A selection never fails whole: what can be planned is planned, the others wait in
+        draft with their reason, and one notification lists them.
         """
-        with self.env.cr.savepoint():
-            invitations = self._get_or_create_open_invitations()
-            invitations._plan_next_call()
-        if len(invitations) == 1:
+        invitations = self._get_or_create_open_invitations()
+        unplanned = invitations._plan_next_call()
+        if len(invitations) == 1 and not unplanned:
             return invitations._get_form_action()
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": self.env._(
-                    "%(count)s invitation calls planned.", count=len(invitations)
-                ),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return unplanned._get_planning_notification(len(invitations - unplanned))
 
     def action_start_invitation_call(self):
         """Start an invitation call to this applicant now and open its call script."""
