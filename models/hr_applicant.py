@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from .hr_invitation import CLOSED_STATES
+from .hr_invitation import CLOSED_STATES, PLANNING_BATCH_SIZE
 from .record_counts import count_per_record
 
 
@@ -26,9 +26,12 @@ class HrApplicant(models.Model):
         """Plan the next invitation call of these applications at the candidate's best window.
 
         A selection never fails whole: what can be planned is planned, the others wait in
-        draft with their reason, and one notification lists them.
+        draft with their reason, and one notification lists them. A selection of more than
+        PLANNING_BATCH_SIZE is planned by a background job that tells the recruiter when done.
         """
         invitations = self._get_or_create_open_invitations()
+        if len(invitations) > PLANNING_BATCH_SIZE:
+            return invitations._request_planning()
         unplanned = invitations._plan_next_call()
         if len(invitations) == 1 and not unplanned:
             return invitations._get_form_action()

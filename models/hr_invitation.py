@@ -40,6 +40,8 @@ FRESHNESS = [("hot", "Hot"), ("warm", "Warm"), ("cold", "Cold")]
 FRESHNESS_RANK = {key: rank for rank, (key, _label) in enumerate(FRESHNESS)}
 HOT_DAYS, WARM_DAYS = 7, 30
 FRESHNESS_BATCH_SIZE = 1000
+# A selection larger than this is planned by a background job (ir.cron), in batches of it.
+PLANNING_BATCH_SIZE = 500
 ACTIVITY_INVITATION_CALL = "hr_recruitment_invitation.mail_activity_type_invitation_call"
 PlanningInputs = namedtuple("PlanningInputs", "now guesses contexts callers busy group_plans")
 INVALID_PHONE = "invalid_phone"
@@ -117,6 +119,12 @@ class HrInvitation(models.Model):
         copy=False,
         index="btree_not_null",
         help="Why the last planning found no call time for this invitation.",
+    )
+    planning_requested_by_id = fields.Many2one(
+        "res.users",
+        copy=False,
+        index="btree_not_null",
+        help="Who asked for this call to be planned: a background job plans it and tells them.",
     )
     candidate_tz_manual = fields.Boolean(
         "Time Zone Set by Hand",
@@ -590,6 +598,42 @@ class HrInvitation(models.Model):
             },
         }
 
+    def _request_planning(self):
+        """Queue these invitations for the background planning job and wake it up."""
+        self.write({"planning_requested_by_id": self.env.user.id})
+        self.env.ref("hr_recruitment_invitation.ir_cron_plan_requested_calls")._trigger()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "info",
+                "message": self.env._(
+                    "%(count)s invitation calls are being planned in the background: you will "
+                    "be notified when they are.",
+                    count=len(self),
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    @api.model
+    def _cron_plan_requested_calls(self, batch_size=PLANNING_BATCH_SIZE):
+        """Plan the invitations queued by ``_request_planning``, one batch per run."""
+        return self._run_batch(
+            [("planning_requested_by_id", "!=", False)],
+            lambda batch: batch._plan_requested_calls(),
+            batch_size,
+        )
+
+    def _plan_requested_calls(self):
+        """Plan these queued invitations as the users who asked; tell each when theirs are
+        all planned."""
+        for requester, invitations in self.grouped("planning_requested_by_id").items():
+            plannable = invitations.filtered(lambda invitation: invitation._is_plannable())
+            plannable.with_user(requester)._plan_next_call()
+            invitations.write({"planning_requested_by_id": False})
+            requester._notify_invitation_planning_done()
+
     def _get_next_call_windows(self, limit=3):
         """The next call windows the planner offers, to agree a call back with the candidate."""
         self.ensure_one()
@@ -797,8 +841,52 @@ class HrInvitation(models.Model):
         return True
 
     def action_start_call(self):
-        """Start a call attempt (and its timer) and open its call script."""
+        """Start a call attempt (and its timer) and open its call script; during the
+        candidate's quiet hours, ask first."""
+        self.ensure_one()
+        if not self.running_call_id and self._is_candidate_quiet_time():
+            return self._action_confirm_quiet_call()
+        return self.action_start_call_anyway()
+
+    def action_start_call_anyway(self):
+        """Start a call attempt and open its call script, whatever the candidate's time."""
         return self._start_call()._get_script_action()
+
+    def _get_candidate_now(self):
+        """Now, in the candidate's zone (the company's when unknown)."""
+        self.ensure_one()
+        tz = self.candidate_tz or self.company_id.resource_calendar_id.tz or "UTC"
+        return to_utc(fields.Datetime.now()).astimezone(call_planner.get_zone(tz))
+
+    def _is_candidate_quiet_time(self):
+        """Whether it is now the quiet hours of the candidate's day."""
+        self.ensure_one()
+        local = self._get_candidate_now()
+        quiet = self.company_id._get_invitation_planner_config().quiet
+        return call_planner.in_quiet_hours(local.hour + local.minute / 60, quiet)
+
+    def _action_confirm_quiet_call(self):
+        """Ask before calling the candidate in their quiet hours."""
+        self.ensure_one()
+        question = self.env["hr.invitation.quiet.call"].create(
+            {
+                "invitation_id": self.id,
+                "message": self.env._(
+                    "It is %(time)s for %(name)s: call anyway?",
+                    time=self._get_candidate_now().strftime("%H:%M"),
+                    name=self.candidate_id.display_name,
+                ),
+            }
+        )
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Candidate's Quiet Hours"),
+            "res_model": question._name,
+            "res_id": question.id,
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+        }
 
     def _start_call(self):
         """Return the running call attempt, starting one (and its timer) when there is none."""

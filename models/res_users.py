@@ -91,3 +91,25 @@ class ResUsers(models.Model):
                 (to_utc(leave.date_from), to_utc(leave.date_to))
             )
         return by_user
+
+    def _notify_invitation_planning_done(self):
+        """Tell this user, once nothing they asked to plan waits any more, how it went."""
+        self.ensure_one()
+        invitations = self.env["hr.invitation"].sudo()
+        if invitations.search_count([("planning_requested_by_id", "=", self.id)], limit=1):
+            return
+        unplanned = invitations.search_count(
+            [("user_id", "=", self.id), ("call_plan_issue", "!=", False)]
+        )
+        self.partner_id._bus_send(
+            "simple_notification",
+            {
+                "type": "warning" if unplanned else "success",
+                "sticky": bool(unplanned),
+                "message": self.env._(
+                    "The invitation calls you asked for are planned; %(count)s of yours need a "
+                    'time (the "Needs a Time" filter of the call queue).',
+                    count=unplanned,
+                ),
+            },
+        )

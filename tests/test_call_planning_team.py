@@ -256,3 +256,71 @@ class TestCallPlanningSettings(InvitationCase):
             )
         with self.assertRaises(ValidationError):
             self.recruiter.invitation_caller_hour_to = 25.0
+
+
+@tagged("post_install", "-at_install")
+class TestQuietHoursCall(InvitationCase):
+    """Rule 10: Start Call in the candidate's quiet hours asks first."""
+
+    def _invitation(self):
+        applicant = self._create_applicant("Wang Wei", "+86 138 0013 8000", "available")
+        invitation = self.env["hr.invitation"].create(
+            {"applicant_id": applicant.id, "user_id": self.recruiter.id}
+        )
+        invitation.write({"candidate_tz": "Asia/Shanghai"})
+        return invitation.with_user(self.recruiter)
+
+    @freeze_time("2026-01-14 19:15:00")  # 03:15 in Shanghai
+    def test_start_call_in_the_candidates_quiet_hours_asks_first(self):
+        invitation = self._invitation()
+        action = invitation.action_start_call()
+        self.assertEqual(action["res_model"], "hr.invitation.quiet.call")
+        self.assertFalse(invitation.call_ids, "no call before the answer")
+        question = self.env[action["res_model"]].with_user(self.recruiter).browse(action["res_id"])
+        self.assertEqual(question.message, "It is 03:15 for Wang Wei: call anyway?")
+        script = question.action_call_anyway()
+        self.assertEqual(script["res_model"], "hr.invitation.call.script")
+        self.assertEqual(len(invitation.call_ids), 1)
+        # The running call resumes without asking again.
+        self.assertEqual(invitation.action_start_call()["res_model"], "hr.invitation.call.script")
+
+    @freeze_time("2026-01-14 10:00:00")  # 18:00 in Shanghai
+    def test_start_call_in_the_candidates_day_opens_the_script(self):
+        invitation = self._invitation()
+        action = invitation.action_start_call()
+        self.assertEqual(action["res_model"], "hr.invitation.call.script")
+        self.assertEqual(len(invitation.call_ids), 1)
+
+
+@tagged("post_install", "-at_install")
+class TestLargeSelectionPlanning(InvitationCase):
+    """More than 500 applications: planned by a background job, the recruiter told when done."""
+
+    @freeze_time(MONDAY_MORNING)
+    def test_a_large_selection_is_planned_in_the_background(self):
+        self.company.invitation_call_slot_minutes = 1
+        applicants = self._create_applicants(501, "+33 6 12 34 56 78", prefix="Large")
+        action = applicants.with_user(self.recruiter).action_plan_invitation_call()
+        self.assertEqual(action["tag"], "display_notification")
+        self.assertIn("501 invitation calls are being planned", action["params"]["message"])
+        invitations = applicants.invitation_ids
+        self.assertEqual(len(invitations), 501)
+        self.assertFalse(any(invitations.mapped("next_call_at")), "nothing planned yet")
+        self.assertEqual(invitations.planning_requested_by_id, self.recruiter)
+        invitation_model = self.env["hr.invitation"]
+        self.assertEqual(invitation_model._cron_plan_requested_calls(), 500)
+        self.assertFalse(self._planning_done_notifications())
+        self.assertEqual(invitation_model._cron_plan_requested_calls(), 1)
+        self.assertTrue(all(invitations.mapped("next_call_at")))
+        self.assertFalse(invitations.planning_requested_by_id)
+        self.assertEqual(invitations.user_id, self.recruiter)
+        self.assertEqual(len(self._planning_done_notifications()), 1)
+
+    def _planning_done_notifications(self):
+        """The bus notifications of this transaction to the recruiter that the planning is done."""
+        channel = f'"res.partner",{self.recruiter.partner_id.id}]'
+        return [
+            values
+            for values in self.env.cr.precommit.data.get("bus.bus.values", [])
+            if values["channel"].endswith(channel) and "asked for are planned" in values["message"]
+        ]
