@@ -4,6 +4,7 @@ from . import hr_invitation_directions
 from . import res_company
 from . import resource_calendar
 from . import res_config_settings
+from . import res_users
 from . import hr_job
 from . import hr_candidate
 from . import hr_candidate_experience

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from .hr_invitation import CLOSED_STATES
+from .hr_invitation import CLOSED_STATES, PLANNING_BATCH_SIZE
 from .record_counts import count_per_record
 
 
@@ -25,24 +25,17 @@ class HrApplicant(models.Model):
     def action_plan_invitation_call(self):
         """Plan the next invitation call of these applications at the candidate's best window.
 
-        All or nothing: when one application cannot be planned, nothing is created or changed.
+        A selection never fails whole: what can be planned is planned, the others wait in
+        draft with their reason, and one notification lists them. A selection of more than
+        PLANNING_BATCH_SIZE is planned by a background job that tells the recruiter when done.
         """
-        with self.env.cr.savepoint():
-            invitations = self._get_or_create_open_invitations()
-            invitations._plan_next_call()
-        if len(invitations) == 1:
+        invitations = self._get_or_create_open_invitations()
+        if len(invitations) > PLANNING_BATCH_SIZE:
+            return invitations._request_planning()
+        unplanned = invitations._plan_next_call()
+        if len(invitations) == 1 and not unplanned:
             return invitations._get_form_action()
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "success",
-                "message": self.env._(
-                    "%(count)s invitation calls planned.", count=len(invitations)
-                ),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
+        return unplanned._get_planning_notification(len(invitations - unplanned))
 
     def action_start_invitation_call(self):
         """Start an invitation call to this applicant now and open its call script."""

@@ -24,6 +24,22 @@ class ResCompany(models.Model):
     invitation_quiet_end = fields.Float("Quiet Hours Until", default=8.0)
     invitation_call_target = fields.Integer("Target Call Duration (min)", default=8)
     invitation_max_attempts = fields.Integer("Attempts Before Unreachable", default=3)
+    invitation_caller_hour_from = fields.Float(
+        "Calling Hours From",
+        default=8.0,
+        help="Recruiters make calls from this hour of their own day, every day of the week.",
+    )
+    invitation_caller_hour_to = fields.Float(
+        "Calling Hours Until",
+        default=21.0,
+        help="Recruiters make calls until this hour of their own day, every day of the week.",
+    )
+    invitation_call_slot_minutes = fields.Integer(
+        "Time Between Two Calls (min)",
+        default=12,
+        help="Two calls of one recruiter never start closer than this: the call and the time "
+        "to write it up.",
+    )
     invitation_full_name = fields.Char(
         "Full Name on the Phone",
         translate=True,
@@ -52,6 +68,11 @@ class ResCompany(models.Model):
             "At least one call attempt is needed before a candidate is unreachable.",
         ),
         (
+            "invitation_call_slot_minutes_positive",
+            "CHECK(invitation_call_slot_minutes > 0)",
+            "The time between two calls must be positive.",
+        ),
+        (
             "invitation_call_target_positive",
             "CHECK(invitation_call_target > 0)",
             "The target call duration must be positive.",
@@ -69,10 +90,24 @@ class ResCompany(models.Model):
         "invitation_daytime_end",
         "invitation_quiet_start",
         "invitation_quiet_end",
+        "invitation_caller_hour_from",
+        "invitation_caller_hour_to",
     )
     def _check_invitation_hours(self):
         for company in self:
             company._get_invitation_planner_config()
+            company._check_invitation_caller_hours(
+                company.invitation_caller_hour_from, company.invitation_caller_hour_to
+            )
+
+    def _check_invitation_caller_hours(self, hour_from, hour_to):
+        """Refuse calling hours that are not a range of one day."""
+        if not 0 <= hour_from < hour_to <= 24:
+            raise ValidationError(
+                self.env._(
+                    "Calling hours must start before they end, within one day (00:00 to 24:00)."
+                )
+            )
 
     def _get_invitation_planner_config(self):
         """Return the call planner configuration of this company.
@@ -89,6 +124,7 @@ class ResCompany(models.Model):
                 ),
                 daytime=(self.invitation_daytime_start, self.invitation_daytime_end),
                 quiet=(self.invitation_quiet_start, self.invitation_quiet_end),
+                slot_minutes=max(self.invitation_call_slot_minutes, 1),
             )
         except ValueError as error:
             raise ValidationError(
@@ -110,6 +146,12 @@ class ResCompany(models.Model):
             holidays = calendar._get_invitation_holidays(now, end) if calendar else ()
             contexts[company.id] = PlanningContext(config, hr_intervals, holidays)
         return contexts
+
+    def _get_invitation_holiday_dates(self, holidays):
+        """The public holidays (UTC intervals) as dates of the company calendar's zone, for
+        each caller to take off in their own zone."""
+        self.ensure_one()
+        return call_planner.local_dates(holidays, self.resource_calendar_id.tz or "UTC")
 
     invitation_reminder_hours = fields.Integer(
         "Reminder Before the Interview (hours)",

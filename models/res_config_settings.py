@@ -38,6 +38,15 @@ class ResConfigSettings(models.TransientModel):
     invitation_max_attempts = fields.Integer(
         related="company_id.invitation_max_attempts", readonly=False
     )
+    invitation_caller_hour_from = fields.Float(
+        related="company_id.invitation_caller_hour_from", readonly=False
+    )
+    invitation_caller_hour_to = fields.Float(
+        related="company_id.invitation_caller_hour_to", readonly=False
+    )
+    invitation_call_slot_minutes = fields.Integer(
+        related="company_id.invitation_call_slot_minutes", readonly=False
+    )
     invitation_reminder_hours = fields.Integer(
         related="company_id.invitation_reminder_hours", readonly=False
     )

@@ -64,6 +64,19 @@ class InvitationCase(TransactionCase):
         )
 
     @classmethod
+    def _create_public_holiday(cls, date_from, date_to):
+        """A company-wide leave of the HR calendar, from and to UTC datetimes."""
+        return cls.env["resource.calendar.leaves"].create(
+            {
+                "name": "Public holiday",
+                "calendar_id": cls.calendar.id,
+                "company_id": cls.company.id,
+                "date_from": date_from,
+                "date_to": date_to,
+            }
+        )
+
+    @classmethod
     def _new_company_user(cls, login, groups):
         """A user of the test company, working in Brussels."""
         return new_test_user(

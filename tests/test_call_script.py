@@ -394,6 +394,8 @@ class TestCallScriptTour(HttpCase):
         overtime = self.env.ref("hr_recruitment_invitation.concern_topic_overtime")
         overtime.owner_id = owner
         self.env.company.invitation_company_details = "<p>Teams of six own their projects.</p>"
+        # Tours run at the real time: no quiet hours, so no question before the call.
+        self.env.company.write({"invitation_quiet_start": 24.0, "invitation_quiet_end": 0.0})
         job = self.env["hr.job"].create(
             {
                 "name": "Marketing Planning Specialist",

@@ -43,6 +43,8 @@ EXPECTED = {
     "hr.invitation.script.template": ("", "", "", "r", "r", "r", "", "crwu"),
     "hr.invitation.script.item": ("", "", "", "r", "crwu", "r", "", "crwu"),
     "hr.invitation.call.script": ("", "", "", "", "crwu", "crw", "", "crwu"),
+    # The question before a call in the candidate's quiet hours.
+    "hr.invitation.quiet.call": ("", "", "", "", "crw", "crw", "", "crw"),
     "hr.invitation.call.script.line": ("", "", "", "", "crwu", "crwu", "", "crwu"),
     "hr.invitation.call.script.concern": ("", "", "", "", "crwu", "crwu", "", "crwu"),
     "hr.invitation.call.script.window": ("", "", "", "", "crwu", "crwu", "", "crwu"),

@@ -19,6 +19,8 @@ class TestInvitationTours(HttpCase):
             }
         )
         job = self.env["hr.job"].create({"name": "Marketing Planning Specialist"})
+        # Tours run at the real time: no quiet hours, so no question before the call.
+        self.env.company.write({"invitation_quiet_start": 24.0, "invitation_quiet_end": 0.0})
         applicant = self.env["hr.applicant"].create(
             {"candidate_id": candidate.id, "job_id": job.id, "user_id": recruiter.id}
         )

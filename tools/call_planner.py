@@ -218,6 +218,12 @@ def _allowed_hours(quiet):
     return tuple(r for r in ((0.0, start), (end, 24.0)) if r[0] < r[1])
 
 
+def in_quiet_hours(hour, quiet):
+    """True when the local float ``hour`` (3.25 = 03:15) lies in the ``quiet`` hours."""
+    allowed = _allowed_hours(_check_range("quiet", quiet, wrap=True))
+    return not any(low <= hour < high for low, high in allowed)
+
+
 def _merge(ranges):
     """Sort and merge overlapping or touching ``(start, end)`` ranges."""
     merged = []
@@ -804,6 +810,7 @@ __all__ = [
     "Window",
     "call_kind_order",
     "get_zone",
+    "in_quiet_hours",
     "local_dates",
     "next_window",
     "next_windows",

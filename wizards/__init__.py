@@ -1,2 +1,3 @@
 from . import hr_invitation_call_script
 from . import hr_invitation_schedule
+from . import hr_invitation_quiet_call
