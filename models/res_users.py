@@ -101,12 +101,13 @@ class ResUsers(models.Model):
         unplanned = invitations.search_count(
             [("user_id", "=", self.id), ("call_plan_issue", "!=", False)]
         )
+        user = self.with_context(lang=self.lang)  # a cron's language is not the user's
         self.partner_id._bus_send(
             "simple_notification",
             {
                 "type": "warning" if unplanned else "success",
                 "sticky": bool(unplanned),
-                "message": self.env._(
+                "message": user.env._(
                     "The invitation calls you asked for are planned; %(count)s of yours need a "
                     'time (the "Needs a Time" filter of the call queue).',
                     count=unplanned,
