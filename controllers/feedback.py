@@ -1,4 +1,4 @@
-"""The candidate's feedback page after the interview: thin routes over hr.invitation.
+"""The candidate's feedback page after the interview: thin routes over hr.invitation.interview.
 
 The same access as the interview page (InterviewPortal._check_interview_access: rate limit,
 then the one token rule), then one model method: _submit_portal_feedback. POST only saves,
@@ -16,43 +16,43 @@ FORM_TOKENS = ("csrf_token", "access_token")
 
 
 class InterviewFeedbackPortal(InterviewPortal):
-    @http.route("/my/interviews/<int:invitation_id>/feedback", methods=["GET"], **PAGE_ROUTE)
-    def portal_interview_feedback(self, invitation_id, access_token=None, done=None, **kwargs):
-        invitation, refusal = self._check_page_access(
-            invitation_id, access_token, self._check_feedback_access
+    @http.route("/my/interviews/<int:interview_id>/feedback", methods=["GET"], **PAGE_ROUTE)
+    def portal_interview_feedback(self, interview_id, access_token=None, done=None, **kwargs):
+        interview, refusal = self._check_page_access(
+            interview_id, access_token, self._check_feedback_access
         )
         if refusal:
             return refusal
-        return self._render_feedback(invitation, access_token, done=bool(done))
+        return self._render_feedback(interview, access_token, done=bool(done))
 
-    @http.route("/my/interviews/<int:invitation_id>/feedback", methods=["POST"], **PAGE_ROUTE)
-    def portal_interview_feedback_submit(self, invitation_id, access_token=None, **kwargs):
-        invitation, refusal = self._check_answer_access(
-            invitation_id, access_token, self._check_feedback_access
+    @http.route("/my/interviews/<int:interview_id>/feedback", methods=["POST"], **PAGE_ROUTE)
+    def portal_interview_feedback_submit(self, interview_id, access_token=None, **kwargs):
+        interview, refusal = self._check_answer_access(
+            interview_id, access_token, self._check_feedback_access
         )
         if refusal:
             return refusal
         form = self._get_feedback_form()
         try:
             with request.env.cr.savepoint():
-                invitation._submit_portal_feedback(form)
+                interview._submit_portal_feedback(form)
         except UserError as error:
             return self._render_feedback(
-                invitation, access_token, error=error.args[0], form=form, status=400
+                interview, access_token, error=error.args[0], form=form, status=400
             )
-        url = invitation.get_portal_url(suffix="/feedback", query_string="&done=1")
+        url = interview.get_portal_url(suffix="/feedback", query_string="&done=1")
         return request.redirect(url, code=303)
 
     # ------------------------------------------------------------------
     # Helpers
     # ------------------------------------------------------------------
 
-    def _check_feedback_access(self, invitation_id, access_token):
+    def _check_feedback_access(self, interview_id, access_token):
         """The interview page's access, and a feedback to give (the candidate came)."""
-        invitation, refusal = self._check_interview_access(invitation_id, access_token)
-        if not refusal and not invitation._is_portal_feedback_open():
+        interview, refusal = self._check_interview_access(interview_id, access_token)
+        if not refusal and not interview._is_portal_feedback_open():
             return None, self._not_found()
-        return invitation, refusal
+        return interview, refusal
 
     def _get_feedback_form(self):
         """{name: [values]} of the posted form, without the page's tokens."""
@@ -61,22 +61,22 @@ class InterviewFeedbackPortal(InterviewPortal):
             form.pop(token, None)
         return form
 
-    def _prepare_feedback_values(self, invitation, access_token, done=False, error=None):
+    def _prepare_feedback_values(self, interview, access_token, done=False, error=None):
         return {
-            "feedback": invitation._get_portal_feedback_values(request.env.lang),
-            "invitation_id": invitation.id,
+            "feedback": interview._get_portal_feedback_values(request.env.lang),
+            "interview_id": interview.id,
             "access_token": access_token,
             "done": done,
             "error": error,
             "no_breadcrumbs": True,
             "page_name": "interview_feedback",
-            "res_company": invitation.company_id,
+            "res_company": interview.company_id,
         }
 
     def _render_feedback(
-        self, invitation, access_token, done=False, error=None, form=None, status=200
+        self, interview, access_token, done=False, error=None, form=None, status=200
     ):
-        values = self._prepare_feedback_values(invitation, access_token, done=done, error=error)
+        values = self._prepare_feedback_values(interview, access_token, done=done, error=error)
         if form is not None:
             values["feedback"]["given"] = self._get_posted_feedback(form)
         return request.render(

@@ -1,7 +1,8 @@
-"""The candidate's interview page: thin routes over hr.invitation's portal methods.
+"""The candidate's interview page: thin routes over hr.invitation.interview's portal methods.
 
 Every route checks the HTTP method (405), then the token through
-hr.invitation._get_portal_invitation: a valid token opens its page; a missing invitation or a
+hr.invitation.interview._get_portal_interview: a valid token opens its page (the link of a
+moved interview redirects to the current one); a missing interview or a
 wrong, foreign or expired token gets one 404 page, or 429 once its address made too many of
 them. Then the route calls one model method. Answers are POST only, with
 Odoo's CSRF check, and limited per link (429).
@@ -30,21 +31,21 @@ class InterviewPortal(http.Controller):
     # Pages
     # ------------------------------------------------------------------
 
-    @http.route("/my/interviews/<int:invitation_id>", methods=["GET"], **PAGE_ROUTE)
-    def portal_interview(self, invitation_id, access_token=None, done=None, **kwargs):
-        invitation, refusal = self._check_page_access(invitation_id, access_token)
+    @http.route("/my/interviews/<int:interview_id>", methods=["GET"], **PAGE_ROUTE)
+    def portal_interview(self, interview_id, access_token=None, done=None, **kwargs):
+        interview, refusal = self._check_page_access(interview_id, access_token)
         if refusal:
             return refusal
         return self._render_interview(
-            invitation, access_token, done=done if done in ANSWERS else None
+            interview, access_token, done=done if done in ANSWERS else None
         )
 
-    @http.route("/my/interviews/<int:invitation_id>/ics", methods=["GET"], **PAGE_ROUTE)
-    def portal_interview_ics(self, invitation_id, access_token=None, **kwargs):
-        invitation, refusal = self._check_page_access(invitation_id, access_token)
+    @http.route("/my/interviews/<int:interview_id>/ics", methods=["GET"], **PAGE_ROUTE)
+    def portal_interview_ics(self, interview_id, access_token=None, **kwargs):
+        interview, refusal = self._check_page_access(interview_id, access_token)
         if refusal:
             return refusal
-        content = invitation._get_portal_ics(request.env.lang)
+        content = interview._get_portal_ics(request.env.lang)
         if not content:
             return self._not_found()
         return request.make_response(
@@ -60,26 +61,26 @@ class InterviewPortal(http.Controller):
     # ------------------------------------------------------------------
 
     @http.route(
-        f"/my/interviews/<int:invitation_id>/<any({','.join(ANSWERS)}):answer>",
+        f"/my/interviews/<int:interview_id>/<any({','.join(ANSWERS)}):answer>",
         methods=["POST"],
         **PAGE_ROUTE,
     )
-    def portal_interview_answer(self, invitation_id, answer, access_token=None, **kwargs):
+    def portal_interview_answer(self, interview_id, answer, access_token=None, **kwargs):
         """Run one answer; a refused answer changes nothing and shows why (400)."""
-        invitation, refusal = self._check_answer_access(
-            invitation_id, access_token, self._check_interview_access
+        interview, refusal = self._check_answer_access(
+            interview_id, access_token, self._check_interview_access
         )
         if refusal:
             return refusal
         try:
             with request.env.cr.savepoint():
-                self._get_answer_calls(request.httprequest.form)[answer](invitation)
+                self._get_answer_calls(request.httprequest.form)[answer](interview)
         except UserError as error:
-            return self._render_interview(invitation, access_token, error=error.args[0], status=400)
-        return request.redirect(invitation.get_portal_url(query_string=f"&done={answer}"), code=303)
+            return self._render_interview(interview, access_token, error=error.args[0], status=400)
+        return request.redirect(interview.get_portal_url(query_string=f"&done={answer}"), code=303)
 
     def _get_answer_calls(self, form):
-        """{answer: function(invitation)}: the model method of each answer, with its inputs."""
+        """{answer: function(interview)}: the model method of each answer, with its inputs."""
         return {
             "confirm": lambda inv: inv._action_portal_confirm(),
             "decline": lambda inv: inv._action_portal_decline(form.get("reason")),
@@ -100,45 +101,48 @@ class InterviewPortal(http.Controller):
     # Helpers
     # ------------------------------------------------------------------
 
-    def _check_page_access(self, invitation_id, access_token, page_access=None):
-        """(invitation, None) for a GET of a page the token opens, else (None, response).
+    def _check_page_access(self, interview_id, access_token, page_access=None):
+        """(interview, None) for a GET of a page the token opens, else (None, response).
 
         ``page_access``: the page's own check, the interview page's by default.
         """
         if request.httprequest.method not in PAGE_METHODS:
             return None, self._method_not_allowed(PAGE_METHODS)
         page_access = page_access or self._check_interview_access
-        return page_access(invitation_id, access_token)
+        return page_access(interview_id, access_token)
 
-    def _check_answer_access(self, invitation_id, access_token, page_access):
-        """(invitation, None) for an answer to take, else (None, response).
+    def _check_answer_access(self, interview_id, access_token, page_access):
+        """(interview, None) for an answer to take, else (None, response).
 
         POST only; the access of the answer's page (``page_access``); at most so many answers
         through one link per window (hr.invitation.portal.attempt), refused ones included.
         """
         if request.httprequest.method not in ANSWER_METHODS:
             return None, self._method_not_allowed(ANSWER_METHODS)
-        invitation, refusal = page_access(invitation_id, access_token)
+        interview, refusal = page_access(interview_id, access_token)
         if refusal:
             return None, refusal
         attempts = request.env["hr.invitation.portal.attempt"].sudo()
-        if attempts._is_answer_limit_reached(invitation):
-            return None, self._too_many_answers(invitation, access_token, attempts)
-        attempts._register_answer(invitation)
-        return invitation, None
+        if attempts._is_answer_limit_reached(interview):
+            return None, self._too_many_answers(interview, access_token, attempts)
+        attempts._register_answer(interview)
+        return interview, None
 
-    def _check_interview_access(self, invitation_id, access_token):
-        """Return (invitation, None) when the token opens the page, else (None, response).
+    def _check_interview_access(self, interview_id, access_token):
+        """Return (interview, None) when the token opens the page, else (None, response).
 
         A valid token always opens its page: many candidates can share one public address
         (mobile networks), so only wrong tokens count, and only they get 429 once their
         address is past the limit.
         """
-        invitation = request.env["hr.invitation"]._get_portal_invitation(
-            invitation_id, access_token
+        interview = request.env["hr.invitation.interview"]._get_portal_interview(
+            interview_id, access_token
         )
-        if invitation:
-            return invitation, None
+        if interview:
+            if interview.id == interview_id:
+                return interview, None
+            # The interview was moved: its link leads to the current one.
+            return None, request.redirect(interview.get_portal_url(), code=303)
         ip = request.httprequest.remote_addr or "unknown"
         attempts = request.env["hr.invitation.portal.attempt"].sudo()
         if attempts._is_blocked(ip):
@@ -146,23 +150,23 @@ class InterviewPortal(http.Controller):
         attempts._register_failure(ip)
         return None, self._not_found()
 
-    def _prepare_interview_values(self, invitation, access_token, done=None, error=None):
+    def _prepare_interview_values(self, interview, access_token, done=None, error=None):
         return {
-            "interview": invitation._get_portal_values(request.env.lang),
-            "invitation_id": invitation.id,
+            "interview": interview._get_portal_values(request.env.lang),
+            "interview_id": interview.id,
             "access_token": access_token,
             "done": done,
             "error": error,
             "no_breadcrumbs": True,
             "page_name": "interview",
-            "res_company": invitation.company_id,
-            "privacy_notice": invitation._get_privacy_notice(),
+            "res_company": interview.company_id,
+            "privacy_notice": interview._get_privacy_notice(),
         }
 
-    def _render_interview(self, invitation, access_token, done=None, error=None, status=200):
+    def _render_interview(self, interview, access_token, done=None, error=None, status=200):
         return request.render(
             "hr_recruitment_invitation.portal_interview_page",
-            self._prepare_interview_values(invitation, access_token, done=done, error=error),
+            self._prepare_interview_values(interview, access_token, done=done, error=error),
             status=status,
             headers=self._get_interview_headers(),
         )
@@ -189,10 +193,10 @@ class InterviewPortal(http.Controller):
             headers=[self._retry_after(attempts, "token")],
         )
 
-    def _too_many_answers(self, invitation, access_token, attempts):
+    def _too_many_answers(self, interview, access_token, attempts):
         """The candidate's page, saying why their answer was not taken (429)."""
         response = self._render_interview(
-            invitation,
+            interview,
             access_token,
             error=request.env._(
                 "You have sent many answers in a short time: please try again in an hour, "

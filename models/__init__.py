@@ -10,7 +10,6 @@ from . import hr_candidate
 from . import hr_candidate_experience
 from . import hr_applicant
 from . import hr_invitation
-from . import hr_invitation_portal
 from . import hr_invitation_call
 from . import hr_invitation_slot
 from . import hr_invitation_concern_topic
@@ -22,9 +21,13 @@ from . import hr_invitation_script_item
 from . import hr_invitation_review
 from . import res_partner
 from . import calendar_event
-from . import hr_invitation_logistics
+from . import hr_invitation_interview
+from . import hr_invitation_interview_portal
+from . import hr_invitation_interview_day
+from . import hr_invitation_interview_message
+from . import hr_invitation_interview_feedback
+from . import hr_invitation_followup
 from . import hr_invitation_portal_attempt
-from . import hr_invitation_feedback_request
 from . import hr_invitation_privacy
 from . import hr_invitation_followup_message
 from . import mail_mail

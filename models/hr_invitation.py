@@ -152,12 +152,22 @@ class HrInvitation(models.Model):
     concern_count = fields.Integer(compute="_compute_concern_count")
     escalation_ids = fields.One2many("hr.invitation.escalation", "invitation_id", "Escalations")
     escalation_count = fields.Integer(compute="_compute_escalation_count")
-    event_id = fields.Many2one(
-        "calendar.event", "Interview", copy=False, index="btree_not_null", ondelete="set null"
+    interview_ids = fields.One2many("hr.invitation.interview", "invitation_id", "Interviews")
+    interview_id = fields.Many2one(
+        "hr.invitation.interview",
+        "Current Interview",
+        copy=False,
+        readonly=True,
+        index="btree_not_null",
+        ondelete="set null",
+        help="The interview ahead, or the last one: earlier rounds and moved interviews are "
+        "listed with it.",
     )
-    interview_start = fields.Datetime(related="event_id.start", string="Interview Start")
-    interview_stop = fields.Datetime(related="event_id.stop", string="Interview End")
-    slot_ids = fields.One2many("hr.invitation.slot", "invitation_id", "Time Slots")
+    event_id = fields.Many2one(related="interview_id.event_id", string="Meeting")
+    interview_start = fields.Datetime(related="interview_id.start", string="Interview Start")
+    interview_stop = fields.Datetime(related="interview_id.stop", string="Interview End")
+    interview_state = fields.Selection(related="interview_id.state", string="Interview State")
+    interview_count = fields.Integer(compute="_compute_interview_count")
     feedback_ids = fields.One2many("hr.invitation.feedback", "invitation_id")
     review_ids = fields.One2many("hr.invitation.review", "invitation_id", "Post-Interview Reviews")
     next_call_display = fields.Char("Next Call (your time)", compute="_compute_next_call_display")
@@ -252,6 +262,12 @@ class HrInvitation(models.Model):
         counts = count_per_record(self, "hr.invitation.concern", "invitation_id")
         for invitation in self:
             invitation.concern_count = counts.get(invitation.id, 0)
+
+    @api.depends("interview_ids")
+    def _compute_interview_count(self):
+        counts = count_per_record(self, "hr.invitation.interview", "invitation_id")
+        for invitation in self:
+            invitation.interview_count = counts.get(invitation.id, 0)
 
     @api.depends("escalation_ids")
     def _compute_escalation_count(self):
@@ -986,6 +1002,141 @@ class HrInvitation(models.Model):
         }
 
     # ------------------------------------------------------------------
+    # Interviews (hr.invitation.interview)
+    # ------------------------------------------------------------------
+
+    def action_schedule_interview(self):
+        """Open the scheduling wizard: the interview, a new time, or the next round."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Schedule the Interview"),
+            "res_model": "hr.invitation.schedule",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_invitation_id": self.id},
+        }
+
+    def _schedule_interview(self, values):
+        """Schedule the next interview as ``values`` say (hr.invitation.interview._schedule)."""
+        self.ensure_one()
+        return self.env["hr.invitation.interview"]._schedule(self, values)
+
+    def action_check_in(self):
+        """The candidate of each current interview is here (reception or recruiter)."""
+        missing = self.filtered(lambda invitation: not invitation.interview_id)
+        if missing:
+            raise UserError(
+                self.env._(
+                    "Only candidates invited to an interview can be checked in: %(names)s",
+                    names=", ".join(missing.mapped("display_name")),
+                )
+            )
+        return self.interview_id.action_check_in()
+
+    def action_send_car(self):
+        self.ensure_one()
+        if not self.interview_id:
+            raise UserError(
+                self.env._("A car is sent only to a candidate invited to an interview.")
+            )
+        return self.interview_id.action_send_car()
+
+    # The candidate's link is their current interview's (hr.invitation.interview): recruiters
+    # only, in no view, filter, group or export (fields_get).
+    access_token = fields.Char(
+        related="interview_id.access_token",
+        groups="hr_recruitment.group_hr_recruitment_user",
+        exportable=False,
+    )
+
+    @api.model
+    def fields_get(self, allfields=None, attributes=None):
+        """The web client builds its filters, groups and exports from this: never the token."""
+        fields_info = super().fields_get(allfields, attributes)
+        fields_info.pop("access_token", None)
+        return fields_info
+
+    @api.depends("interview_id")
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for invitation in self:
+            # The link's path is no secret: whoever asks is checked by _portal_ensure_token.
+            interview = invitation.sudo().interview_id
+            if interview:
+                invitation.access_url = interview.access_url
+
+    def _portal_ensure_token(self):
+        """The current interview's token: only who may read it gets or creates one."""
+        self.ensure_one()
+        interview = self.sudo().interview_id.with_env(self.env)
+        if not interview:
+            raise UserError(self.env._("This invitation has no interview to link to yet."))
+        return interview._portal_ensure_token()
+
+    def action_open_interviews(self):
+        return self._action_open_children("hr.invitation.interview", self.env._("Interviews"))
+
+    def _ensure_candidate_partner(self):
+        """The candidate's contact, created from the candidate when missing (as hr.candidate)."""
+        self.ensure_one()
+        candidate = self.candidate_id
+        if not candidate.partner_id:
+            if not candidate.partner_name:
+                raise UserError(self.env._("Give the candidate a name before inviting them."))
+            # Recruiters may lack "Contact Creation": the contact belongs to the application.
+            candidate.partner_id = (
+                self.env["res.partner"]
+                .sudo()
+                .create(
+                    {
+                        "is_company": False,
+                        "name": candidate.partner_name,
+                        "email": candidate.email_from,
+                        "phone": candidate.partner_phone,
+                    }
+                )
+            )
+        return candidate.partner_id
+
+    def _get_sms_problem(self):
+        """Why no text message may be sent to the candidate, or an empty string."""
+        self.ensure_one()
+        return self._get_sms_problems()[self.id]
+
+    def _get_sms_problems(self):
+        """{invitation id: why no text may be sent to its candidate, or ""}: the blacklist is
+        read once for all of ``self``."""
+        numbers = [number for number in self.mapped("phone_e164") if number]
+        blacklisted = set(
+            self.env["phone.blacklist"].sudo().search([("number", "in", numbers)]).mapped("number")
+            if numbers
+            else ()
+        )
+        return {invitation.id: invitation._check_sms_reachable(blacklisted) for invitation in self}
+
+    def _check_sms_reachable(self, blacklisted):
+        self.ensure_one()
+        phone = self.partner_phone
+        if not phone:
+            return self.env._("The candidate has no phone number: no text message can be sent.")
+        try:
+            mobile = phone_tz.is_mobile(phone, self._phone_region())
+        except phone_tz.InvalidPhoneNumber:
+            return self.env._("%(phone)s is not a valid phone number.", phone=phone)
+        if not mobile:
+            return self.env._(
+                "%(phone)s is not a mobile number: a text message cannot reach it.", phone=phone
+            )
+        if self.phone_e164 in blacklisted:
+            return self.env._(
+                "%(phone)s is blacklisted: the candidate does not want text messages.",
+                phone=phone,
+            )
+        return ""
+
+    # ------------------------------------------------------------------
     # Actions
     # ------------------------------------------------------------------
 
@@ -1022,12 +1173,14 @@ class HrInvitation(models.Model):
     def action_cancel(self):
         self._set_call_result("cancelled")
         self.activity_unlink([ACTIVITY_INVITATION_CALL])
-        self._archive_upcoming_interviews()
+        self._cancel_upcoming_interviews()
 
-    def _archive_upcoming_interviews(self):
-        """Free the interviewers' calendars of the interviews that have not started yet."""
-        upcoming = self.event_id.filtered(lambda event: event.start > fields.Datetime.now())
-        upcoming.action_archive()
+    def _cancel_upcoming_interviews(self):
+        """Cancel the interviews still ahead and free the interviewers' calendars of those
+        that have not started yet."""
+        cancelled = self.interview_ids._cancel()
+        now = fields.Datetime.now()
+        cancelled.event_id.filtered(lambda event: event.start > now).action_archive()
 
     def action_reset_draft(self):
         self.write({"state": "draft"})

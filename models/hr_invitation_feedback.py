@@ -10,9 +10,13 @@ class HrInvitationFeedback(models.Model):
     _order = "id desc"
     _check_company_auto = True
 
-    invitation_id = fields.Many2one(
-        "hr.invitation", required=True, index=True, ondelete="cascade", check_company=True
+    interview_id = fields.Many2one(
+        "hr.invitation.interview", required=True, index=True, ondelete="cascade"
     )
+    invitation_id = fields.Many2one(
+        related="interview_id.invitation_id", store=True, index=True, string="Invitation"
+    )
+    round = fields.Integer(related="interview_id.round", string="Interview Round")
     company_id = fields.Many2one(related="invitation_id.company_id", store=True, index=True)
     user_id = fields.Many2one(related="invitation_id.user_id", store=True, string="Recruiter")
     job_id = fields.Many2one(related="invitation_id.job_id", store=True)
@@ -37,7 +41,7 @@ class HrInvitationFeedback(models.Model):
             "CHECK(recommend_score IS NULL OR (recommend_score >= 0 AND recommend_score <= 10))",
             "The recommendation score goes from 0 to 10.",
         ),
-        ("invitation_unique", "UNIQUE(invitation_id)", "One feedback per invitation."),
+        ("interview_unique", "UNIQUE(interview_id)", "One feedback per interview."),
     ]
 
 

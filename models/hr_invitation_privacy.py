@@ -87,7 +87,7 @@ class HrInvitation(models.Model):
 
     def _anonymise_personal_data(self):
         """Wipe the personal data of ``self`` (those another run has not taken), keep counts."""
-        invitations = self._lock_unflagged("anonymised_at").sudo()
+        invitations = self._lock_pending(SQL("anonymised_at IS NULL")).sudo()
         if not invitations:
             return invitations
         invitations._wipe_candidate_phones()
@@ -98,14 +98,10 @@ class HrInvitation(models.Model):
         invitations._wipe_review_text()
         invitations.activity_ids.unlink()
         invitations._wipe_message_bodies(invitations)
-        invitations.write(
-            {
-                "access_token": False,
-                "decline_reason": False,
-                "pickup_point": False,
-                "anonymised_at": fields.Datetime.now(),
-            }
+        invitations.interview_ids.write(
+            {"access_token": False, "decline_reason": False, "pickup_point": False}
         )
+        invitations.write({"anonymised_at": fields.Datetime.now()})
         return invitations
 
     def _wipe_candidate_phones(self):

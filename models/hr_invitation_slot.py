@@ -7,8 +7,11 @@ class HrInvitationSlot(models.Model):
     _order = "start, id"
     _check_company_auto = True
 
+    interview_id = fields.Many2one(
+        "hr.invitation.interview", required=True, index=True, ondelete="cascade"
+    )
     invitation_id = fields.Many2one(
-        "hr.invitation", required=True, index=True, ondelete="cascade", check_company=True
+        related="interview_id.invitation_id", store=True, index=True, string="Invitation"
     )
     company_id = fields.Many2one(related="invitation_id.company_id", store=True, index=True)
     start = fields.Datetime(required=True)
@@ -28,7 +31,7 @@ class HrInvitationSlot(models.Model):
         ("stop_after_start", "CHECK(stop > start)", "A time slot must end after it starts."),
     ]
 
-    @api.depends("start", "invitation_id.candidate_tz")
+    @api.depends("start", "interview_id.candidate_tz")
     def _compute_display_name(self):
         for slot in self:
-            slot.display_name = slot.invitation_id._format_for_candidate(slot.start)
+            slot.display_name = slot.interview_id._format_for_candidate(slot.start)

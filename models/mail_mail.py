@@ -9,11 +9,13 @@ class MailMail(models.Model):
     _inherit = ["mail.mail", "hr.invitation.followup.message"]
 
     def _postprocess_sent_message(self, success_pids, failure_reason=False, failure_type=None):
-        if failure_type not in ADDRESS_FAILURES:
-            self.filtered(lambda mail: mail.state == "exception")._requeue_refused_followups()
+        self._settle_followups(lambda mail: failure_type not in ADDRESS_FAILURES)
         return super()._postprocess_sent_message(
             success_pids, failure_reason=failure_reason, failure_type=failure_type
         )
+
+    def _has_failed(self):
+        return self.state == "exception"
 
     def _get_failure_description(self):
         """The mail server's own words (the SMTP answer) say more than the failure type."""

@@ -117,6 +117,14 @@ class HrInvitationReport(models.Model):
                   FROM hr_invitation_feedback fb
                   JOIN hr_invitation_feedback_answer ans ON ans.feedback_id = fb.id
               GROUP BY fb.invitation_id
+            ), first_feedback AS (
+                -- The feedback on the invitation: the first round's (later rounds are asked
+                -- again, about the same call).
+                SELECT DISTINCT ON (fb.invitation_id) fb.invitation_id, fb.call_rating,
+                       fb.recommend_score
+                  FROM hr_invitation_feedback fb
+                  JOIN hr_invitation_interview iv ON iv.id = fb.interview_id
+              ORDER BY fb.invitation_id, iv.round, fb.id
             ), reviews AS (
                 SELECT invitation_id, MAX(mismatch_count) AS mismatches
                   FROM hr_invitation_review
@@ -149,7 +157,7 @@ class HrInvitationReport(models.Model):
              LEFT JOIN res_company comp ON comp.id = inv.company_id
              LEFT JOIN calls ON calls.invitation_id = inv.id
              LEFT JOIN success ON success.invitation_id = inv.id
-             LEFT JOIN hr_invitation_feedback fb ON fb.invitation_id = inv.id
+             LEFT JOIN first_feedback fb ON fb.invitation_id = inv.id
              LEFT JOIN accuracy ON accuracy.invitation_id = inv.id
              LEFT JOIN reviews ON reviews.invitation_id = inv.id
             )

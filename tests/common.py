@@ -202,6 +202,16 @@ class InterviewCase(InvitationCase, MailCase, SMSCase):
             invitation._schedule_interview(self._schedule_values(invitation, **overrides))
         return invitation
 
+    def _interview(self, invitation):
+        """The invitation's current interview."""
+        return invitation.interview_id
+
+    def _followup(self, invitation, kind, channel):
+        """The follow-up of ``kind`` by ``channel`` of the invitation's current interview."""
+        return invitation.interview_id.followup_ids.filtered(
+            lambda row: (row.kind, row.channel) == (kind, channel)
+        )
+
     def _send_queued(self):
         """What Odoo's email and text queue crons do once the follow-up crons wake them up."""
         self.env["mail.mail"].sudo().process_email_queue()
@@ -342,10 +352,10 @@ class CronBatches:
 
 @contextmanager
 def record_cron_batches(registry):
-    """Count the queries of each batch of hr.invitation's crons (one per ``_run_batch``)."""
+    """Count the queries of each batch of the addon's crons (one per ``_run_batch``)."""
     batches = CronBatches()
-    invitation_class, cron_class = registry["hr.invitation"], registry["ir.cron"]
-    run_batch = invitation_class._run_batch
+    engine_class, cron_class = registry["hr.invitation.batch.job"], registry["ir.cron"]
+    run_batch = engine_class._run_batch
     notify_progress = cron_class._notify_progress
     commit = sql_db.Cursor.commit
 
@@ -363,7 +373,7 @@ def record_cron_batches(registry):
         return result
 
     with (
-        patch.object(invitation_class, "_run_batch", run_one_batch),
+        patch.object(engine_class, "_run_batch", run_one_batch),
         patch.object(cron_class, "_notify_progress", notify),
         patch.object(sql_db.Cursor, "commit", commit_batch),
     ):

@@ -94,10 +94,21 @@ class TestInvitationAnalytics(InvitationCase):
         Concern.create(
             {"invitation_id": cls.inv6.id, "topic_id": cls.overtime.id, "state": "answered"}
         )
+        interviews = cls.env["hr.invitation.interview"].create(
+            [
+                {
+                    "invitation_id": invitation.id,
+                    "start": datetime(2026, 1, 20, 9, 0),
+                    "stop": datetime(2026, 1, 20, 10, 0),
+                    "state": invitation.state,
+                }
+                for invitation in (cls.inv1, cls.inv2)
+            ]
+        )
         Feedback = cls.env["hr.invitation.feedback"]
         Feedback.create(
             {
-                "invitation_id": cls.inv1.id,
+                "interview_id": interviews[0].id,
                 "call_rating": "5",
                 "recommend_score": 9,
                 "answer_ids": [
@@ -108,7 +119,7 @@ class TestInvitationAnalytics(InvitationCase):
         )
         Feedback.create(
             {
-                "invitation_id": cls.inv2.id,
+                "interview_id": interviews[1].id,
                 "call_rating": "3",
                 "recommend_score": 6,
                 "answer_ids": [(0, 0, {"concern_id": c2_salary.id, "accuracy": "not_discussed"})],

@@ -36,8 +36,12 @@ class TestConcerns(CallScriptCase):
         )
 
     def _set_interview(self, start):
-        self.invitation.event_id = self.env["calendar.event"].create(
-            {"name": "Interview", "start": start, "stop": start.replace(hour=start.hour + 1)}
+        self.invitation.interview_id = self.env["hr.invitation.interview"].create(
+            {
+                "invitation_id": self.invitation.id,
+                "start": start,
+                "stop": start.replace(hour=start.hour + 1),
+            }
         )
 
     def _follow_ups(self):

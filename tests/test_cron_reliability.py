@@ -41,7 +41,7 @@ CANDIDATES = (
     ("Priya Sharma", "+91 98765 43210", "Asia/Kolkata"),
     ("Jan de Vries", "+31 6 12345678", "Europe/Amsterdam"),
 )
-LOGGER = "odoo.addons.hr_recruitment_invitation.models.hr_invitation_logistics"
+LOGGER = "odoo.addons.hr_recruitment_invitation.models.hr_invitation_followup"
 ENGINE_LOGGER = "odoo.addons.hr_recruitment_invitation.models.hr_invitation_batch_job"
 ACTIVITY_TYPES = {
     "call": "hr_recruitment_invitation.mail_activity_type_interview_reminder_call",
@@ -121,7 +121,7 @@ class TestCronReliability(InterviewCase):
             mails.attachment_ids.unlink()
             mails.unlink()
             env["sms.sms"].search([("partner_id", "in", partners.ids)]).unlink()
-            events = invitations.event_id
+            events = invitations.interview_ids.event_id
             invitations.unlink()
             events.unlink()
             applicants.unlink()
@@ -163,11 +163,28 @@ class TestCronReliability(InterviewCase):
         texts = Counter(sms["number"] for sms in received["sms"] if "reminder" in sms["body"])
         return [(mails[address], texts[number]) for address, number in contacts]
 
+    def _followup_ids(self, ids, kind):
+        """The ids of the follow-ups of ``kind`` of these invitations, by invitation then id."""
+        with self.registry.cursor() as cr:
+            rows = self._env(cr)["hr.invitation.followup"].search(
+                [("invitation_id", "in", ids), ("kind", "=", kind)]
+            )
+            return rows.sorted(lambda row: (ids.index(row.invitation_id.id), row.id)).ids
+
     def _committed_state(self, ids):
-        """Per invitation, as committed: reminder flags set, follow-up activities, no-show logs."""
+        """Per invitation, as committed: reminders queued or sent, follow-up activities,
+        no-show logs."""
         with self.registry.cursor() as cr:
             env = self._env(cr)
             invitations = env["hr.invitation"].browse(ids)
+            reminders = env["hr.invitation.followup"].search(
+                [
+                    ("invitation_id", "in", ids),
+                    ("kind", "=", "reminder"),
+                    ("state", "in", ("queued", "done")),
+                ]
+            )
+            sent = {(row.invitation_id.id, row.channel) for row in reminders}
             activities = env["mail.activity"].search(
                 [("res_model", "=", "hr.invitation"), ("res_id", "in", ids)]
             )
@@ -180,8 +197,8 @@ class TestCronReliability(InterviewCase):
             )
             return [
                 {
-                    "mail": bool(inv.reminder_mail_sent_at),
-                    "sms": bool(inv.reminder_sms_sent_at),
+                    "mail": (inv.id, "email") in sent,
+                    "sms": (inv.id, "sms") in sent,
                     "call": len(
                         activities.filtered(
                             lambda act, inv=inv: (
@@ -210,7 +227,10 @@ class TestCronReliability(InterviewCase):
         with self.registry.cursor() as cr_a, self.registry.cursor() as cr_b:
             for cr in (cr_a, cr_b):
                 cr.execute("SET LOCAL lock_timeout = '10s'")
-            yield self._env(cr_a)["hr.invitation"], self._env(cr_b)["hr.invitation"]
+            yield (
+                self._env(cr_a)["hr.invitation.followup"],
+                self._env(cr_b)["hr.invitation.followup"],
+            )
 
     def _run_as_cron_worker(self, cr, cron):
         """Call a batch cron as Odoo's cron worker does (ir.cron._run_job): again while a call
@@ -224,7 +244,7 @@ class TestCronReliability(InterviewCase):
 
     @contextmanager
     def _skips_changed_rows(self):
-        """Yield the invitations a run left because another run changed them since it started;
+        """Yield the follow-ups a run left because another run changed them since it started;
         fail on any SQL error logged meanwhile."""
         skipped = []
         # logging.INFO, not "INFO": Odoo names its test level 25 "INFO" too.
@@ -243,12 +263,13 @@ class TestCronReliability(InterviewCase):
         """Run A holds the first three interviews, not committed yet, when run B runs the whole
         reminder cron: B sends the other three only; both commit."""
         with self._committed_interviews(6) as (ids, contacts), self._gateways() as sent:
+            rows = self._followup_ids(ids, "reminder")  # an email and a text each
             with freeze_time(DAY_BEFORE), self._two_runs() as (run_a, run_b):
-                run_a.browse(ids[:3])._send_interview_reminders()
+                run_a.browse(rows[:6])._process()
                 handled = 0
                 while done := run_b._cron_send_interview_reminders(batch_size=2):
                     handled += done  # as the cron worker calls it again, before A commits
-                self.assertEqual(handled, 3, "B skips what A holds")
+                self.assertEqual(handled, 6, "B skips what A holds: 3 interviews, 2 channels")
                 run_a.env.cr.commit()
                 run_b.env.cr.commit()
             self._send_queued_committed()
@@ -271,7 +292,8 @@ class TestCronReliability(InterviewCase):
         so it skips it, without failing."""
         with self._committed_interviews(3) as (ids, contacts), self._gateways() as sent:
             with freeze_time(DAY_BEFORE), self._two_runs() as (run_a, run_b):
-                self.assertFalse(any(run_b.browse(ids).mapped("reminder_mail_sent_at")))
+                pending = run_b.search([("invitation_id", "in", ids), ("kind", "=", "reminder")])
+                self.assertEqual(set(pending.mapped("state")), {"pending"})
                 run_a._cron_send_interview_reminders()
                 run_a.env.cr.commit()
                 with self._skips_changed_rows() as skipped:
@@ -280,7 +302,7 @@ class TestCronReliability(InterviewCase):
             self._send_queued_committed()
             received = self._reminders_received(sent, contacts)
         self.assertEqual(received, [(1, 1)] * 3)
-        self.assertEqual(len(skipped), 3, "B skipped each interview, without an error")
+        self.assertEqual(len(skipped), 6, "B skipped each follow-up, without an error")
         _logger.info(
             "two-cursor reminders, stale snapshot: %s interviews, %s messages, 0 errors",
             len(ids),
@@ -288,9 +310,9 @@ class TestCronReliability(InterviewCase):
         )
 
     DAY_CRONS = (
-        ("_cron_plan_reminder_calls", "_plan_reminder_calls", CALL_TIME),
-        ("_cron_alert_not_arrived", "_alert_not_arrived", NOT_ARRIVED_TIME),
-        ("_cron_mark_no_shows", "_mark_no_shows", NO_SHOW_TIME),
+        ("_cron_plan_reminder_calls", "reminder_call", CALL_TIME),
+        ("_cron_alert_not_arrived", "not_arrived", NOT_ARRIVED_TIME),
+        ("_cron_mark_no_shows", "no_show", NO_SHOW_TIME),
     )
 
     def _assert_each_acted_once(self, states_by_cron):
@@ -309,9 +331,10 @@ class TestCronReliability(InterviewCase):
         not committed yet, when run B runs the whole cron in batches of 2."""
         states = []
         with self._committed_interviews(3) as (ids, _contacts):
-            for cron_name, batch_method, at in self.DAY_CRONS:
+            for cron_name, kind, at in self.DAY_CRONS:
+                rows = self._followup_ids(ids, kind)
                 with freeze_time(at), self._two_runs() as (run_a, run_b):
-                    getattr(run_a.browse(ids[:2]), batch_method)()
+                    run_a.browse(rows[:2])._process()
                     getattr(run_b, cron_name)(batch_size=2)
                     run_a.env.cr.commit()
                     run_b.env.cr.commit()
@@ -328,9 +351,12 @@ class TestCronReliability(InterviewCase):
         A handles them all and commits; B's run then skips them, without failing."""
         states = []
         with self._committed_interviews(3) as (ids, _contacts):
-            for cron_name, _batch_method, at in self.DAY_CRONS:
+            for cron_name, kind, at in self.DAY_CRONS:
                 with freeze_time(at), self._two_runs() as (run_a, run_b):
-                    run_b.browse(ids).mapped("state")  # B's snapshot: nothing done yet
+                    # B's snapshot: nothing done yet.
+                    run_b.search([("invitation_id", "in", ids), ("kind", "=", kind)]).mapped(
+                        "state"
+                    )
                     getattr(run_a, cron_name)()
                     run_a.env.cr.commit()
                     with self._skips_changed_rows() as skipped:
@@ -350,29 +376,32 @@ class TestCronReliability(InterviewCase):
     # ------------------------------------------------------------------
 
     def test_a_run_dying_mid_batch_loses_nothing_and_the_next_run_queues_the_rest(self):
-        """Batches of 2 over 5 interviews; the worker dies at the 4th interview's email (2nd
-        batch); the SMS gateway then refuses the first candidate's text. The first batch is
-        committed and sent, the second rolled back whole; the next run queues the rest and the
-        refused text, and nothing reaches a candidate twice."""
-        remind_by_email = type(self.env["hr.invitation"])._remind_by_email
+        """Batches of 2 follow-ups (an interview's email and text) over 5 interviews; the worker
+        dies at the 4th interview's email (4th batch); the SMS gateway then refuses the first
+        candidate's text. The first batches are committed and sent, the 4th rolled back whole;
+        the next run queues the rest and the refused text, and nothing reaches a candidate
+        twice."""
+        followup_class = type(self.env["hr.invitation.followup"])
+        queue_mails = followup_class._queue_mails
         with self._committed_interviews(5) as (ids, contacts):
             refused_number = contacts[0][1]
 
-            def die_at_the_fourth(invitations, flag):
-                if ids[3] in invitations.ids:
+            def die_at_the_fourth(rows, no_email_note):
+                if ids[3] in rows.invitation_id.ids:
                     raise WorkerDied()
-                return remind_by_email(invitations, flag)
+                return queue_mails(rows, no_email_note)
 
             with (
                 freeze_time(DAY_BEFORE),
-                patch.object(
-                    type(self.env["hr.invitation"]), "_remind_by_email", die_at_the_fourth
-                ),
+                patch.object(followup_class, "_queue_mails", die_at_the_fourth),
                 self.assertRaises(WorkerDied),
                 self.registry.cursor() as cr,
             ):
                 self._run_as_cron_worker(
-                    cr, partial(self._env(cr)["hr.invitation"]._cron_send_interview_reminders, 2)
+                    cr,
+                    partial(
+                        self._env(cr)["hr.invitation.followup"]._cron_send_interview_reminders, 2
+                    ),
                 )
             after_crash = self._committed_state(ids)
             with (
@@ -389,7 +418,10 @@ class TestCronReliability(InterviewCase):
             ):
                 # Each batch commits, as in a cron worker: the queues see them.
                 self._run_as_cron_worker(
-                    cr, partial(self._env(cr)["hr.invitation"]._cron_send_interview_reminders, 2)
+                    cr,
+                    partial(
+                        self._env(cr)["hr.invitation.followup"]._cron_send_interview_reminders, 2
+                    ),
                 )
                 self._send_queued_committed()
             after_resume = self._committed_state(ids)
@@ -398,17 +430,17 @@ class TestCronReliability(InterviewCase):
         self.assertIn("queued again at the next run", refused.output[0])
         self.assertEqual(
             [(inv["mail"], inv["sms"]) for inv in after_crash],
-            [(True, True)] * 2 + [(False, False)] * 3,
-            "batch 1 committed with its flags, batch 2 rolled back whole",
+            [(True, True)] * 3 + [(False, False)] * 2,
+            "batches 1-3 committed as queued, batch 4 rolled back whole",
         )
         self.assertEqual(
             [(inv["mail"], inv["sms"]) for inv in after_queue],
-            [(True, False)] + [(True, True)] + [(False, False)] * 3,
-            "the refused text is no longer marked sent",
+            [(True, False)] + [(True, True)] * 2 + [(False, False)] * 2,
+            "the refused text is pending again",
         )
-        self.assertEqual(received_first, [(1, 0), (1, 1), (0, 0), (0, 0), (0, 0)])
+        self.assertEqual(received_first, [(1, 0), (1, 1), (1, 1), (0, 0), (0, 0)])
         self.assertEqual(
-            received_second, [(0, 1), (0, 0), (1, 1), (1, 1), (1, 1)], "the rest, not more"
+            received_second, [(0, 1), (0, 0), (0, 0), (1, 1), (1, 1)], "the rest, not more"
         )
         self.assertTrue(all(inv["mail"] and inv["sms"] for inv in after_resume))
         _logger.info(

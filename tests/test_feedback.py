@@ -10,7 +10,7 @@ from .test_portal import NOW, START, InterviewPortalCase
 SCHEDULED_ON = "2026-01-12 10:00:00"  # Monday: the interview is on Thursday 09:00-10:00 UTC
 CHECK_IN = "2026-01-15 09:05:00"
 AFTER = "2026-01-15 10:30:00"
-LOGGER = "odoo.addons.hr_recruitment_invitation.models.hr_invitation_logistics"
+LOGGER = "odoo.addons.hr_recruitment_invitation.models.hr_invitation_followup"
 FEEDBACK_DAY = "2026-03-28 09:00:00"  # the day after the portal case's interview
 
 
@@ -29,7 +29,7 @@ class TestFeedbackRequest(InterviewCase):
 
     def _run(self, at, **gateway):
         with freeze_time(at), self.mock_mail_gateway(), self.mockSMSGateway(**gateway):
-            done = self.env["hr.invitation"]._cron_send_feedback_requests()
+            done = self.env["hr.invitation.followup"]._cron_send_feedback_requests()
             self._send_queued()
         return done
 
@@ -45,13 +45,16 @@ class TestFeedbackRequest(InterviewCase):
         invitation = self._attended()
         self._run("2026-01-15 09:50:00")
         self.assertFalse(self._new_mails, "not while the interview is on")
-        self.assertFalse(invitation.feedback_mail_sent_at)
+        by_mail = self._followup(invitation, "feedback_request", "email")
+        by_sms = self._followup(invitation, "feedback_request", "sms")
+        self.assertEqual((by_mail.state, by_mail.due_at), ("pending", datetime(2026, 1, 15, 10, 0)))
 
         self._run(AFTER)
-        link = invitation._get_candidate_feedback_link()
+        interview = invitation.interview_id
+        link = interview._get_candidate_portal_link(suffix="/feedback")
         self.assertTrue(
             link.endswith(
-                f"/my/interviews/{invitation.id}/feedback?access_token={invitation.access_token}"
+                f"/my/interviews/{interview.id}/feedback?access_token={interview.access_token}"
             )
         )
         mail = self._feedback_mails(invitation)
@@ -59,14 +62,18 @@ class TestFeedbackRequest(InterviewCase):
         self.assertEqual(mail.state, "sent")
         self.assertIn(link, mail.body_html)
         self.assertSMSIapSent(["+33612345678"], content=link)
-        self.assertEqual(invitation.feedback_mail_sent_at, datetime(2026, 1, 15, 10, 30))
-        self.assertEqual(invitation.feedback_sms_sent_at, datetime(2026, 1, 15, 10, 30))
+        self.assertEqual(
+            (by_mail.state, by_mail.processed_at), ("done", datetime(2026, 1, 15, 10, 30))
+        )
+        self.assertEqual(
+            (by_sms.state, by_sms.processed_at), ("done", datetime(2026, 1, 15, 10, 30))
+        )
 
         self._run("2026-01-15 11:00:00")
         self.assertFalse(self._new_mails, "a second run sends nothing")
         self.assertFalse(self._sms)
         self.assertFalse(
-            self.env["mail.message"].sudo().search([("body", "ilike", invitation.access_token)]),
+            self.env["mail.message"].sudo().search([("body", "ilike", interview.access_token)]),
             "the token is never in the chatter",
         )
 
@@ -76,11 +83,11 @@ class TestFeedbackRequest(InterviewCase):
         self.assertFalse(self._feedback_mails(invitation))
         self.assertFalse(self._sms)
         with freeze_time("2026-01-15 10:05:00"):
-            self.env["hr.invitation"]._cron_mark_no_shows()
+            self.env["hr.invitation.followup"]._cron_mark_no_shows()
         self.assertEqual(invitation.state, "no_show")
         self._run("2026-01-15 11:00:00")
         self.assertFalse(self._feedback_mails(invitation), "a no-show is not asked either")
-        self.assertFalse(invitation.feedback_mail_sent_at)
+        self.assertFalse(self._followup(invitation, "feedback_request", "email"))
 
     def test_no_feedback_request_once_the_link_has_expired(self):
         invitation = self._attended()
@@ -96,28 +103,31 @@ class TestFeedbackRequest(InterviewCase):
             self.mockSMSGateway(sim_error="jsonrpc_exception"),
             self.assertLogs(LOGGER, "WARNING") as logs,
         ):
-            self.env["hr.invitation"]._cron_send_feedback_requests()
+            self.env["hr.invitation.followup"]._cron_send_feedback_requests()
             self._send_queued()
-        self.assertNotIn(invitation.access_token, "".join(logs.output))
-        self.assertTrue(invitation.feedback_mail_sent_at, "the email went through")
-        self.assertFalse(invitation.feedback_sms_sent_at, "refused: not marked sent")
+        self.assertNotIn(invitation.interview_id.access_token, "".join(logs.output))
+        by_mail = self._followup(invitation, "feedback_request", "email")
+        by_sms = self._followup(invitation, "feedback_request", "sms")
+        self.assertEqual(by_mail.state, "done", "the email went through")
+        self.assertEqual(by_sms.state, "pending", "refused: not marked sent")
         self._run("2026-01-15 11:00:00")
         self.assertSMSIapSent(["+33612345678"], content="/feedback?access_token=")
         self.assertEqual(len(self._sms), 1)
         self.assertFalse(self._new_mails, "the email is not sent twice")
-        self.assertEqual(invitation.feedback_sms_sent_at, datetime(2026, 1, 15, 11, 0))
+        self.assertEqual(by_sms.processed_at, datetime(2026, 1, 15, 11, 0))
 
     def test_an_overlapping_run_does_not_send_again(self):
         invitation = self._attended()
-        stale = self.env["hr.invitation"].browse(invitation.id)
-        self.assertFalse(stale.feedback_mail_sent_at)  # what the slower run read
+        rows = invitation.interview_id.followup_ids.filtered(
+            lambda row: row.kind == "feedback_request"
+        )
+        stale = self.env["hr.invitation.followup"].browse(rows.ids)
+        self.assertEqual(set(stale.mapped("state")), {"pending"})  # what the slower run read
         self.env.cr.execute(
-            "UPDATE hr_invitation SET feedback_mail_sent_at = %s, feedback_sms_sent_at = %s "
-            "WHERE id = %s",
-            (datetime(2026, 1, 15, 10, 30), datetime(2026, 1, 15, 10, 30), invitation.id),
+            "UPDATE hr_invitation_followup SET state = 'done' WHERE id IN %s", (tuple(rows.ids),)
         )
         with freeze_time(AFTER), self.mock_mail_gateway(), self.mockSMSGateway():
-            stale._send_feedback_requests()
+            stale._process()
         self.assertFalse(self._new_mails)
         self.assertFalse(self._new_sms)
 
@@ -149,18 +159,18 @@ class FeedbackPortalCase(InterviewPortalCase):
         self.other_concern = self.env["hr.invitation.concern"].create(
             {"invitation_id": self.other_invitation.id, "topic_id": self.topics[2].id}
         )
-        (self.invitation | self.other_invitation).write({"state": "attended"})
+        (self.interview | self.other_interview)._set_state("attended")
 
-    def _feedback_url(self, invitation=None, token=None):
-        return self._url("/feedback", invitation, token)
+    def _feedback_url(self, interview=None, token=None):
+        return self._url("/feedback", interview, token)
 
-    def _post_feedback(self, data, invitation=None, token=None, csrf=True):
-        invitation = invitation or self.invitation
+    def _post_feedback(self, data, interview=None, token=None, csrf=True):
+        interview = interview or self.interview
         payload = {"access_token": self.token if token is None else token, **data}
         if csrf:
             payload["csrf_token"] = http.Request.csrf_token(self)
         return self.url_open(
-            f"/my/interviews/{invitation.id}/feedback", data=payload, allow_redirects=False
+            f"/my/interviews/{interview.id}/feedback", data=payload, allow_redirects=False
         )
 
     def _good_form(self, **overrides):
@@ -195,7 +205,7 @@ class FeedbackPortalCase(InterviewPortalCase):
         return {
             "feedbacks": feedbacks.read(
                 [
-                    "invitation_id",
+                    "interview_id",
                     "call_rating",
                     "logistics_clear",
                     "recommend_score",
@@ -228,7 +238,7 @@ class TestFeedbackPortal(FeedbackPortalCase):
         self.assertEqual(response.status_code, 303, response.text[:500])
         self.assertTrue(
             response.headers["Location"].endswith(
-                f"/my/interviews/{self.invitation.id}/feedback?access_token={self.token}&done=1"
+                f"/my/interviews/{self.interview.id}/feedback?access_token={self.token}&done=1"
             )
         )
         self.env.invalidate_all()
@@ -302,22 +312,22 @@ class TestFeedbackPortal(FeedbackPortalCase):
     def test_wrong_foreign_and_forged_tokens_get_the_same_404(self):
         one_char_off = self.token[:-1] + ("a" if self.token[-1] != "a" else "b")
         bad_accesses = {
-            "no token": (self.invitation, ""),
-            "one character off": (self.invitation, one_char_off),
-            "another invitation's token": (self.invitation, self.other_token),
-            "this token on another invitation": (self.other_invitation, self.token),
-            "no such invitation": (self.invitation.browse(999999), self.token),
+            "no token": (self.interview, ""),
+            "one character off": (self.interview, one_char_off),
+            "another invitation's token": (self.interview, self.other_token),
+            "this token on another invitation": (self.other_interview, self.token),
+            "no such interview": (self.interview.browse(999999), self.token),
         }
         before = self._written()
         reference = self.url_open(self._url(token="guess")).text
         self.assertNotIn("Camille", reference)
-        for label, (invitation, token) in bad_accesses.items():
+        for label, (interview, token) in bad_accesses.items():
             for method in ("GET", "POST"):
                 self._forget_failures()
                 if method == "GET":
-                    response = self.url_open(self._feedback_url(invitation, token))
+                    response = self.url_open(self._feedback_url(interview, token))
                 else:
-                    response = self._post_feedback(self._good_form(), invitation, token)
+                    response = self._post_feedback(self._good_form(), interview, token)
                 self.assertEqual(response.status_code, 404, f"{label} {method}")
                 self.assertEqual(response.text, reference, f"{label} {method}: same page")
         self.assertEqual(self._written(), before)
@@ -334,7 +344,7 @@ class TestFeedbackPortal(FeedbackPortalCase):
         self.assertEqual(self._written(), before)
 
     def test_no_feedback_page_before_the_candidate_came(self):
-        self.invitation.state = "confirmed"
+        self.interview._set_state("confirmed")
         before = self._written()
         self.assertEqual(self.url_open(self._feedback_url()).status_code, 404)
         self.assertEqual(self._post_feedback(self._good_form()).status_code, 404)

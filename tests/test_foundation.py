@@ -27,6 +27,26 @@ class TestFoundation(InvitationCase):
                 "feedback_ids",
                 "access_token",
             ],
+            "hr.invitation.interview": [
+                "invitation_id",
+                "round",
+                "event_id",
+                "start",
+                "stop",
+                "state",
+                "access_token",
+                "followup_ids",
+            ],
+            "hr.invitation.followup": [
+                "interview_id",
+                "kind",
+                "channel",
+                "due_at",
+                "state",
+                "attempts",
+                "mail_id",
+                "sms_id",
+            ],
             "hr.invitation.call": [
                 "invitation_id",
                 "user_id",
@@ -79,7 +99,7 @@ class TestFoundation(InvitationCase):
         self.assertEqual(invitation.job_id, self.job)
         self.assertEqual(invitation.company_id, self.company)
         self.assertEqual(invitation.state, "draft")
-        self.assertEqual(invitation.access_url, f"/my/interviews/{invitation.id}")
+        self.assertFalse(invitation.interview_id, "no interview before it is scheduled")
         self.assertEqual(applicant.invitation_count, 1)
         self.assertEqual(invitation.display_name, "Camille Laurent - Marketing Planning Specialist")
 

@@ -287,16 +287,18 @@ class TestTranslatedScreens(InterviewCase, HttpCase):
             )
             invitation = invitation.sudo()
             for template in templates:
-                if template.model != invitation._name:
-                    continue
+                record = (
+                    invitation.interview_id if template.model != invitation._name else invitation
+                )
                 for field in ("subject", "body_html", "body"):
                     if field not in template._fields or not template[field]:
                         continue
-                    rendered = template._render_field(field, invitation.ids, set_lang=lang)
-                    self._scan(lang, rendered[invitation.id], f"{template} {field}")
+                    rendered = template._render_field(field, record.ids, set_lang=lang)
+                    self._scan(lang, rendered[record.id], f"{template} {field}")
             url_code = self.env["res.lang"]._get_data(code=lang).url_code
-            token = invitation._portal_ensure_token()
-            page = self.url_open(f"/{url_code}/my/interviews/{invitation.id}?access_token={token}")
+            interview = invitation.interview_id
+            token = interview._portal_ensure_token()
+            page = self.url_open(f"/{url_code}/my/interviews/{interview.id}?access_token={token}")
             self.assertEqual(page.status_code, 200)
             body = html.fromstring(page.text).find(".//main")
             self.assertIsNotNone(body)
@@ -331,7 +333,7 @@ class TestTranslatedScreens(InterviewCase, HttpCase):
                     f"Candidate {lang}", "+86 138 0013 8000", tz="Asia/Shanghai"
                 )
                 self._schedule(invitation, start=start, stop=start + timedelta(hours=1))
-                invitation.sudo()._action_portal_confirm()
+                invitation.interview_id.sudo()._action_portal_confirm()
                 candidate = invitation.partner_id
                 note = self._messages_of(invitation).filtered(
                     lambda m, candidate=candidate: m.author_id == candidate

@@ -28,40 +28,44 @@ class InterviewPortalCase(InterviewCase, HttpCase):
             alternative_starts=[START + timedelta(days=5), START + timedelta(days=6)],
         )
         self.invitation = invitation.with_env(self.env)
-        self.offered = self.invitation.slot_ids.sorted("start")
-        self.token = self.invitation._portal_ensure_token()
+        self.interview = self.invitation.interview_id
+        self.offered = self.interview.slot_ids.sorted("start")
+        self.token = self.interview._portal_ensure_token()
         other = self._new_invitation("Wang Wei", "+86 138 0013 8000", tz="Asia/Shanghai")
         self._schedule(other, start=START + timedelta(hours=2), stop=START + timedelta(hours=3))
         self.other_invitation = other.with_env(self.env)
-        self.other_token = self.other_invitation._portal_ensure_token()
+        self.other_interview = self.other_invitation.interview_id
+        self.other_token = self.other_interview._portal_ensure_token()
         self.authenticate(None, None)
 
     # helpers ----------------------------------------------------------------
 
-    def _url(self, suffix="", invitation=None, token=None, lang_prefix=""):
-        invitation = invitation or self.invitation
+    def _url(self, suffix="", interview=None, token=None, lang_prefix=""):
+        interview = interview or self.interview
         token = self.token if token is None else token
-        return f"{lang_prefix}/my/interviews/{invitation.id}{suffix}?access_token={token}"
+        return f"{lang_prefix}/my/interviews/{interview.id}{suffix}?access_token={token}"
 
-    def _post(self, answer, data=None, invitation=None, token=None, csrf=True):
-        invitation = invitation or self.invitation
+    def _post(self, answer, data=None, interview=None, token=None, csrf=True):
+        interview = interview or self.interview
         token = self.token if token is None else token
         payload = {"access_token": token, **(data or {})}
         if csrf:
             payload["csrf_token"] = http.Request.csrf_token(self)
         return self.url_open(
-            f"/my/interviews/{invitation.id}/{answer}", data=payload, allow_redirects=False
+            f"/my/interviews/{interview.id}/{answer}", data=payload, allow_redirects=False
         )
 
     def _snapshot(self, invitation=None):
         """What an answer may change: the invitation, its slots, attendees, notes, activities."""
         invitation = invitation or self.invitation
         self.env.invalidate_all()
+        interview = invitation.interview_id
         return {
-            "invitation": invitation.read(
+            "invitation": invitation.read(["state"]),
+            "interview": interview.read(
                 [
                     "state",
-                    "portal_confirmed_at",
+                    "confirmed_at",
                     "declined_at",
                     "decline_reason",
                     "reschedule_requested_at",
@@ -72,7 +76,7 @@ class InterviewPortalCase(InterviewCase, HttpCase):
                     "pickup_at",
                 ]
             ),
-            "slots": invitation.slot_ids.read(["start", "origin", "state"]),
+            "slots": interview.slot_ids.read(["start", "origin", "state"]),
             "attendees": invitation.event_id.attendee_ids.read(["partner_id", "state"]),
             "messages": invitation.message_ids.ids,
             "activities": invitation.activity_ids.read(["activity_type_id", "note", "user_id"]),
@@ -110,7 +114,7 @@ class InterviewPortalCase(InterviewCase, HttpCase):
         self.assertEqual(response.status_code, 303, response.text[:500])
         self.assertTrue(
             response.headers["Location"].endswith(
-                f"/my/interviews/{self.invitation.id}?access_token={self.token}&done={answer}"
+                f"/my/interviews/{self.interview.id}?access_token={self.token}&done={answer}"
             ),
             response.headers["Location"],
         )
@@ -155,7 +159,7 @@ class TestInterviewPortal(InterviewPortalCase):
             page,
         )
         self.assertIn("Your ID card and a printed resume", page)
-        self.assertIn(f"/my/interviews/{self.invitation.id}/ics?access_token={self.token}", page)
+        self.assertIn(f"/my/interviews/{self.interview.id}/ics?access_token={self.token}", page)
         self.assertIn('name="csrf_token"', page)
         for offered in (
             "Wednesday, April 1, 2026 at 3:00 PM (Central European Summer Time)",
@@ -233,7 +237,7 @@ class TestInterviewPortal(InterviewPortalCase):
         self._confirm()
         self.env.invalidate_all()
         self.assertEqual(self.invitation.state, "confirmed")
-        self.assertEqual(self.invitation.portal_confirmed_at, datetime(2026, 3, 25, 9, 0))
+        self.assertEqual(self.interview.confirmed_at, datetime(2026, 3, 25, 9, 0))
         self.assertEqual(self._candidate_attendee().state, "accepted")
         notes = self._notes()
         self.assertEqual(len(notes), 1)
@@ -256,7 +260,7 @@ class TestInterviewPortal(InterviewPortalCase):
         )
         self.env.invalidate_all()
         self.assertEqual(self.invitation.state, "declined")
-        self.assertEqual(self.invitation.decline_reason, "I accepted another offer")
+        self.assertEqual(self.interview.decline_reason, "I accepted another offer")
         self.assertEqual(self._candidate_attendee().state, "declined")
         self.assertEqual(set(self.offered.mapped("state")), {"dismissed"})
         self.assertEqual(len(self._notes()), 1)
@@ -274,7 +278,7 @@ class TestInterviewPortal(InterviewPortalCase):
         self.assertEqual(slot.state, "chosen")
         self.assertEqual(self.offered[1].state, "open")
         self.assertEqual(self.invitation.state, "invited", "The confirmed time no longer holds")
-        self.assertEqual(self.invitation.reschedule_requested_at, datetime(2026, 3, 25, 9, 0))
+        self.assertEqual(self.interview.reschedule_requested_at, datetime(2026, 3, 25, 9, 0))
         self.assertEqual(self._candidate_attendee().state, "tentative")
         activity = self._activities("mail_activity_type_interview_reschedule")
         self.assertEqual(len(activity), 1)
@@ -287,14 +291,17 @@ class TestInterviewPortal(InterviewPortalCase):
         # Confirming the planned time after all withdraws the request and its activity.
         self._confirm()
         self.assertFalse(self._activities("mail_activity_type_interview_reschedule"))
-        self.assertFalse(self.invitation.reschedule_requested_at)
+        self.assertFalse(self.interview.reschedule_requested_at)
 
     def test_moving_the_interview_answers_the_request(self):
-        invitations = self.env["hr.invitation"]
+        followups = self.env["hr.invitation.followup"]
         self.assertAnswered(self._post("reschedule", {"slot": "20260401T1300"}), "reschedule")
         self.env.invalidate_all()
-        followed = invitations.search(invitations._get_followed_domain())
-        self.assertNotIn(self.invitation, followed, "No reminder for a time the candidate refused")
+        with freeze_time(START - timedelta(hours=1)):
+            due = followups.search(followups._get_due_domain(["reminder", "reminder_call"]))
+        self.assertFalse(
+            due & self.interview.followup_ids, "No reminder for a time the candidate refused"
+        )
 
         new_start = START + timedelta(days=5)
         self._schedule(
@@ -303,19 +310,30 @@ class TestInterviewPortal(InterviewPortalCase):
             stop=new_start + timedelta(minutes=45),
         )
         self.env.invalidate_all()
-        self.assertFalse(self.invitation.reschedule_requested_at)
+        moved, current = self.interview, self.invitation.interview_id
+        self.assertEqual((moved.state, current.state), ("moved", "scheduled"))
+        self.assertFalse(moved.reschedule_requested_at)
         self.assertFalse(self._activities("mail_activity_type_interview_reschedule"))
-        self.assertIn(self.invitation, invitations.search(invitations._get_followed_domain()))
+        with freeze_time(new_start - timedelta(hours=1)):
+            due = followups.search(followups._get_due_domain(["reminder_call"]))
+        self.assertIn(current, due.interview_id, "the new time is followed up")
+        # The old link opens the current interview; an answer sent from the old page is not
+        # taken for a time the candidate has not seen.
         page = self.url_open(self._url()).text
         self.assertIn('data-status="awaiting"', page)
         self.assertIn("Wednesday, April 1, 2026 at 3:00 PM", page)
+        response = self._post("confirm")
+        self.assertEqual(response.status_code, 303)
+        self.assertIn(f"/my/interviews/{current.id}?", response.headers["Location"])
+        self.assertEqual(current.state, "scheduled")
+        self.interview, self.token = current, current._portal_ensure_token()
         self.assertAnswered(self._post("confirm"), "confirm")
         self.assertEqual(self._candidate_attendee().state, "accepted")
 
     def test_reschedule_refuses_a_time_of_another_invitation(self):
         foreign = self.env["hr.invitation.slot"].create(
             {
-                "invitation_id": self.other_invitation.id,
+                "interview_id": self.other_interview.id,
                 "start": START + timedelta(days=3),
                 "stop": START + timedelta(days=3, hours=1),
             }
@@ -331,7 +349,7 @@ class TestInterviewPortal(InterviewPortalCase):
         proposals = ["2026-03-26T10:00", "2026-03-30T10:00", ""]  # winter time, then summer
         self.assertAnswered(self._post("reschedule", {"proposal": proposals}), "reschedule")
         self.env.invalidate_all()
-        proposed = self.invitation.slot_ids.filtered(lambda slot: slot.origin == "proposed")
+        proposed = self.interview.slot_ids.filtered(lambda slot: slot.origin == "proposed")
         self.assertEqual(
             proposed.mapped("start"), [datetime(2026, 3, 26, 9, 0), datetime(2026, 3, 30, 8, 0)]
         )
@@ -347,7 +365,7 @@ class TestInterviewPortal(InterviewPortalCase):
             self._post("reschedule", {"proposal": ["2026-03-31T16:30"]}), "reschedule"
         )
         self.env.invalidate_all()
-        open_proposed = self.invitation.slot_ids.filtered(
+        open_proposed = self.interview.slot_ids.filtered(
             lambda slot: slot.origin == "proposed" and slot.state == "open"
         )
         self.assertEqual(open_proposed.start, datetime(2026, 3, 31, 14, 30))
@@ -391,8 +409,8 @@ class TestInterviewPortal(InterviewPortalCase):
         self._confirm()
         self.assertAnswered(self._post("travel", travel), "travel")
         self.env.invalidate_all()
-        self.assertEqual(self.invitation.travel_mode, "public_transport")
-        self.assertEqual(self.invitation.expected_arrival, datetime(2026, 3, 27, 12, 40))
+        self.assertEqual(self.interview.travel_mode, "public_transport")
+        self.assertEqual(self.interview.expected_arrival, datetime(2026, 3, 27, 12, 40))
         self.assertEqual(self._candidate_attendee().state, "accepted")
         self.assertIn("Public transport", self._notes()[0].body)
         self.assertEqual(len(self._notes()), 2)
@@ -419,7 +437,7 @@ class TestInterviewPortal(InterviewPortalCase):
         self._confirm()
         self.assertAnswered(self._post("parking"), "parking")
         self.env.invalidate_all()
-        self.assertTrue(self.invitation.needs_parking)
+        self.assertTrue(self.interview.needs_parking)
         parking = self._activities("mail_activity_type_interview_parking")
         self.assertEqual(len(parking), 1)
         self.assertEqual(parking.user_id, self.recruiter)
@@ -428,8 +446,8 @@ class TestInterviewPortal(InterviewPortalCase):
         pickup = {"pickup_point": "Brussels-Central station, main exit", "pickup_time": "13:30"}
         self.assertAnswered(self._post("pickup", pickup), "pickup")
         self.env.invalidate_all()
-        self.assertEqual(self.invitation.pickup_point, "Brussels-Central station, main exit")
-        self.assertEqual(self.invitation.pickup_at, datetime(2026, 3, 27, 12, 30))
+        self.assertEqual(self.interview.pickup_point, "Brussels-Central station, main exit")
+        self.assertEqual(self.interview.pickup_at, datetime(2026, 3, 27, 12, 30))
         activity = self._activities("mail_activity_type_interview_pickup")
         self.assertEqual(len(activity), 1)
         self.assertEqual(activity.user_id, self.recruiter)
@@ -454,7 +472,7 @@ class TestInterviewPortal(InterviewPortalCase):
 
     # refusals ------------------------------------------------------------------------------
 
-    def _all_requests(self, invitation, token, csrf=True):
+    def _all_requests(self, interview, token, csrf=True):
         """Every route of the interview page, as (label, callable returning a response)."""
         data = {
             "reason": "No",
@@ -465,19 +483,19 @@ class TestInterviewPortal(InterviewPortalCase):
             "pickup_time": "13:30",
         }
         requests = [
-            ("page", lambda: self.url_open(self._url("", invitation, token))),
-            ("ics", lambda: self.url_open(self._url("/ics", invitation, token))),
+            ("page", lambda: self.url_open(self._url("", interview, token))),
+            ("ics", lambda: self.url_open(self._url("/ics", interview, token))),
         ]
         for answer in ANSWERS:
             requests.append(
-                (answer, lambda answer=answer: self._post(answer, data, invitation, token, csrf))
+                (answer, lambda answer=answer: self._post(answer, data, interview, token, csrf))
             )
         return requests
 
-    def assertEveryRouteRefused(self, invitation, token):
+    def assertEveryRouteRefused(self, interview, token):
         """Every route answers 404 with ``token`` and nothing changes."""
         before = self._snapshot()
-        for route, request in self._all_requests(invitation, token):
+        for route, request in self._all_requests(interview, token):
             self._forget_failures()
             self.assertEqual(request().status_code, 404, route)
         self.assertEqual(self._snapshot(), before)
@@ -485,18 +503,18 @@ class TestInterviewPortal(InterviewPortalCase):
     def test_wrong_foreign_and_forged_tokens_get_the_same_404(self):
         one_char_off = self.token[:-1] + ("a" if self.token[-1] != "a" else "b")
         bad_accesses = {
-            "no token": (self.invitation, ""),
-            "random token": (self.invitation, "0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9"),
-            "one character off": (self.invitation, one_char_off),
-            "another invitation's token": (self.invitation, self.other_token),
-            "this token on another invitation": (self.other_invitation, self.token),
-            "no such invitation": (self.invitation.browse(999999), self.token),
+            "no token": (self.interview, ""),
+            "random token": (self.interview, "0f1e2d3c-4b5a-6978-8695-a4b3c2d1e0f9"),
+            "one character off": (self.interview, one_char_off),
+            "another invitation's token": (self.interview, self.other_token),
+            "this token on another invitation": (self.other_interview, self.token),
+            "no such interview": (self.interview.browse(999999), self.token),
         }
         before = self._snapshot()
         other_before = self._snapshot(self.other_invitation)
         reference = None
-        for label, (invitation, token) in bad_accesses.items():
-            for route, request in self._all_requests(invitation, token):
+        for label, (interview, token) in bad_accesses.items():
+            for route, request in self._all_requests(interview, token):
                 self._forget_failures()
                 response = request()
                 self.assertEqual(response.status_code, 404, f"{label} on {route}")
@@ -511,11 +529,11 @@ class TestInterviewPortal(InterviewPortalCase):
         with freeze_time(stop + timedelta(days=14) - timedelta(minutes=1)):
             self.assertEqual(self.url_open(self._url()).status_code, 200)
         with freeze_time(stop + timedelta(days=14, minutes=1)):
-            self.assertEveryRouteRefused(self.invitation, self.token)
+            self.assertEveryRouteRefused(self.interview, self.token)
 
     def test_token_of_a_cancelled_invitation_is_refused(self):
         self.invitation.action_cancel()
-        self.assertEveryRouteRefused(self.invitation, self.token)
+        self.assertEveryRouteRefused(self.interview, self.token)
 
     def test_get_on_answer_urls_changes_nothing(self):
         before = self._snapshot()
@@ -527,7 +545,7 @@ class TestInterviewPortal(InterviewPortalCase):
     @mute_logger("odoo.http")
     def test_post_without_csrf_token_is_refused(self):
         before = self._snapshot()
-        for route, request in self._all_requests(self.invitation, self.token, csrf=False):
+        for route, request in self._all_requests(self.interview, self.token, csrf=False):
             if route in ANSWERS:
                 self.assertEqual(request().status_code, 400, route)
         self.assertEqual(self._snapshot(), before)
@@ -587,6 +605,6 @@ class TestInterviewPortalTour(InterviewPortalCase):
         self.env.invalidate_all()
         self.assertEqual(self.invitation.state, "confirmed")
         self.assertEqual(self._candidate_attendee().state, "accepted")
-        self.assertEqual(self.invitation.travel_mode, "public_transport")
-        self.assertEqual(self.invitation.expected_arrival, datetime(2026, 3, 27, 12, 40))
+        self.assertEqual(self.interview.travel_mode, "public_transport")
+        self.assertEqual(self.interview.expected_arrival, datetime(2026, 3, 27, 12, 40))
         self.assertEqual(len(self._notes()), 2)

@@ -27,12 +27,12 @@ EXTRA_QUERIES_PER_VIEW_READ = 1
 # benchmark's server counts one more, its database list (tests run on one database). Was 16
 # before the token was read without a separate exists() and the interview's end was stored.
 PORTAL_PAGE_QUERIES = 14
-# A reminder batch of two interviews, each reminded by email and by text: the batch engine's
-# claim, one lock for both channels, the blacklist read once, the batch's emails and texts
-# rendered and created at once (mail.mail, sms.sms), its flags written and what remains
-# counted; Odoo's queue crons send them. Was 66 when each message was sent and committed on
-# its own, 23 with a search and a lock per channel.
-REMINDER_QUERIES_PER_BATCH_OF_2 = 20
+# A reminder batch of two interviews, each reminded by email and by text (four follow-ups):
+# the batch engine's claim, the blacklist read once, the batch's emails and texts rendered and
+# created at once (mail.mail, sms.sms), the follow-ups marked queued and what remains counted;
+# Odoo's queue crons send them. Was 66 when each message was sent and committed on its own,
+# 23 with a search and a lock per channel, 20 with flags on the invitation.
+REMINDER_QUERIES_PER_BATCH_OF_4 = 20
 # A call of a batch cron that finds nothing to claim: the claim in its savepoint.
 EMPTY_CLAIM_QUERIES = 3
 
@@ -103,7 +103,7 @@ class TestPortalQueryCounts(InterviewPortalCase):
         self.env["hr.invitation.slot"].create(
             [
                 {
-                    "invitation_id": self.other_invitation.id,
+                    "interview_id": self.other_interview.id,
                     "start": START + timedelta(days=days),
                     "stop": START + timedelta(days=days, hours=1),
                     "origin": "offered",
@@ -111,7 +111,7 @@ class TestPortalQueryCounts(InterviewPortalCase):
                 for days in (2, 3, 4)
             ]
         )
-        urls = (self._url(), self._url(invitation=self.other_invitation, token=self.other_token))
+        urls = (self._url(), self._url(interview=self.other_interview, token=self.other_token))
         for url in urls:  # warm the routing map, the templates and the registry caches
             self.assertEqual(self.url_open(url).status_code, 200)
         counts = []
@@ -133,21 +133,26 @@ class TestCronQueryCounts(InterviewCase):
             invitations = [self._scheduled(number) for number in range(5)]
         with freeze_time(self.NOW), self.mock_mail_gateway(), self.mockSMSGateway():
             # Warm the caches as the cron's user: the first one reminded outside the batches.
-            invitations[0].with_env(self.env)._send_interview_reminders()
+            invitations[0].interview_id.followup_ids.filtered(
+                lambda row: row.kind == "reminder"
+            ).with_env(self.env)._process()
             # Two batches, then the call that claims no more (as the cron worker calls it).
-            cron = self.env["hr.invitation"]._cron_send_interview_reminders
+            cron = self.env["hr.invitation.followup"]._cron_send_interview_reminders
             with (
                 record_cron_batches(self.registry) as batches,
-                self.assertQueryCount(2 * REMINDER_QUERIES_PER_BATCH_OF_2 + EMPTY_CLAIM_QUERIES),
+                self.assertQueryCount(2 * REMINDER_QUERIES_PER_BATCH_OF_4 + EMPTY_CLAIM_QUERIES),
             ):
-                handled = [cron(batch_size=2) for _call in range(3)]
-        self.assertEqual(handled, [2, 2, 0])
-        self.assertEqual(batches.sizes(), [2, 2, 0])
+                handled = [cron(batch_size=4) for _call in range(3)]
+        self.assertEqual(handled, [4, 4, 0])
+        self.assertEqual(batches.sizes(), [4, 4, 0])
         self.assertEqual(
-            batches.queries(), [REMINDER_QUERIES_PER_BATCH_OF_2] * 2 + [EMPTY_CLAIM_QUERIES]
+            batches.queries(), [REMINDER_QUERIES_PER_BATCH_OF_4] * 2 + [EMPTY_CLAIM_QUERIES]
         )
-        for invitation in invitations:
-            self.assertTrue(invitation.reminder_mail_sent_at and invitation.reminder_sms_sent_at)
+        reminders = self.env["hr.invitation.followup"].search(
+            [("invitation_id", "in", [inv.id for inv in invitations]), ("kind", "=", "reminder")]
+        )
+        self.assertEqual(len(reminders), 10)
+        self.assertEqual(set(reminders.mapped("state")), {"queued"})
 
     def _scheduled(self, number):
         invitation = self._new_invitation(

@@ -4,15 +4,17 @@ from datetime import datetime, timedelta
 from unittest.mock import patch
 
 from freezegun import freeze_time
+from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools import mute_logger
 
 from .common import InterviewCase
 
 SCHEDULED_ON = "2026-01-12 10:00:00"  # Monday: the interview is on Thursday 09:00 UTC
 DAY_BEFORE = "2026-01-14 09:30:00"  # 23.5 hours before
-LOGGER = "odoo.addons.hr_recruitment_invitation.models.hr_invitation_logistics"
+LOGGER = "odoo.addons.hr_recruitment_invitation.models.hr_invitation_followup"
 
 _logger = logging.getLogger(__name__)
 
@@ -28,12 +30,13 @@ class TestReminders(InterviewCase):
 
     def _run(self, cron_method, at, **kwargs):
         with freeze_time(at), self.mock_mail_gateway(), self.mockSMSGateway():
-            done = getattr(self.env["hr.invitation"], cron_method)(**kwargs)
+            done = getattr(self.env["hr.invitation.followup"], cron_method)(**kwargs)
             self._send_queued()
         return done
 
-    def _assert_requeued(self, invitation, flag):
-        self.assertFalse(invitation[flag], "refused: not marked sent, queued again next run")
+    def _assert_requeued(self, invitation, channel):
+        followup = self._followup(invitation, "reminder", channel)
+        self.assertEqual(followup.state, "pending", "refused: not sent, queued again next run")
         self.assertIn(
             "refused on its way out",
             " ".join(self._messages_of(invitation).mapped("body")),
@@ -56,28 +59,36 @@ class TestReminders(InterviewCase):
 
     def test_reminder_is_sent_once_by_email_and_sms_with_the_confirm_link(self):
         invitation = self._scheduled()
-        self.assertEqual(invitation.reminder_due_at, datetime(2026, 1, 14, 9, 0))
+        by_mail = self._followup(invitation, "reminder", "email")
+        by_sms = self._followup(invitation, "reminder", "sms")
+        self.assertEqual(by_mail.due_at, datetime(2026, 1, 14, 9, 0))
         self._run("_cron_send_interview_reminders", "2026-01-14 08:55:00")
         self.assertFalse(self._new_mails, "not before 24 hours")
-        self.assertFalse(invitation.reminder_mail_sent_at)
+        self.assertEqual(by_mail.state, "pending")
 
         self._run("_cron_send_interview_reminders", DAY_BEFORE)
         mail = self._reminder_mails(invitation)
         self.assertEqual(len(mail), 1)
         self.assertEqual(mail.state, "sent")
-        link = invitation._get_candidate_portal_link()
+        link = invitation.interview_id._get_candidate_portal_link()
         self.assertIn(link, mail.body_html)
         self.assertIn("Confirm that you will come", mail.body_html)
         self.assertIn("Thursday, January 15, 2026 at 10:00 AM", mail.body_html)
         self.assertSMSIapSent(["+33612345678"], content=link)
-        self.assertEqual(invitation.reminder_mail_sent_at, datetime(2026, 1, 14, 9, 30))
-        self.assertEqual(invitation.reminder_sms_sent_at, datetime(2026, 1, 14, 9, 30))
+        self.assertEqual(
+            (by_mail.state, by_mail.processed_at), ("done", datetime(2026, 1, 14, 9, 30))
+        )
+        self.assertEqual(
+            (by_sms.state, by_sms.processed_at), ("done", datetime(2026, 1, 14, 9, 30))
+        )
 
         self._run("_cron_send_interview_reminders", "2026-01-14 09:45:00")
         self.assertFalse(self._new_mails, "a second run sends nothing")
         self.assertFalse(self._sms)
         self.assertFalse(
-            self.env["mail.message"].sudo().search([("body", "ilike", invitation.access_token)])
+            self.env["mail.message"]
+            .sudo()
+            .search([("body", "ilike", invitation.interview_id.sudo().access_token)])
         )
 
     def test_a_body_written_in_the_template_replaces_the_view(self):
@@ -101,7 +112,9 @@ class TestReminders(InterviewCase):
             invitation = self._schedule(
                 self._new_invitation("Camille Laurent", "+33 6 12 34 56 78", "c@example.com")
             )
-        self.assertFalse(invitation.reminder_due_at)
+        self.assertFalse(
+            invitation.interview_id.followup_ids.filtered(lambda r: r.kind == "reminder")
+        )
         self._run("_cron_send_interview_reminders", "2026-01-14 12:00:00")
         self.assertFalse(self._new_mails)
         self.assertFalse(self._sms)
@@ -114,15 +127,18 @@ class TestReminders(InterviewCase):
             patch("smtplib.SMTP", side_effect=ConnectionRefusedError("mail server down")),
             self.assertLogs(LOGGER, "WARNING") as logs,
         ):
-            self.env["hr.invitation"]._cron_send_interview_reminders()
-            self.assertTrue(invitation.reminder_mail_sent_at, "queued with its flag")
+            self.env["hr.invitation.followup"]._cron_send_interview_reminders()
+            self.assertEqual(self._followup(invitation, "reminder", "email").state, "queued")
             self._send_queued()
         self.assertIn("mail server", logs.output[0])
-        self.assertNotIn(invitation.access_token, "".join(logs.output))
-        self._assert_requeued(invitation, "reminder_mail_sent_at")
+        self.assertNotIn(invitation.interview_id.sudo().access_token, "".join(logs.output))
+        self._assert_requeued(invitation, "email")
         self._run("_cron_send_interview_reminders", "2026-01-14 09:45:00")
         self.assertEqual(len(self._reminder_mails(invitation)), 1, "the next run sends it")
-        self.assertEqual(invitation.reminder_mail_sent_at, datetime(2026, 1, 14, 9, 45))
+        self.assertEqual(
+            self._followup(invitation, "reminder", "email").processed_at,
+            datetime(2026, 1, 14, 9, 45),
+        )
         _logger.info("failing gateway: mail server down at send time, 0 marked sent, 1 after")
 
     def test_a_mail_server_refusing_the_message_leaves_the_reminder_to_retry(self):
@@ -139,14 +155,17 @@ class TestReminders(InterviewCase):
             self.assertLogs("odoo.addons.mail.models.mail_mail", "ERROR"),
             self.assertLogs(LOGGER, "WARNING") as logs,
         ):
-            self.env["hr.invitation"]._cron_send_interview_reminders()
+            self.env["hr.invitation.followup"]._cron_send_interview_reminders()
             self._send_queued()
         self.assertIn("Message rejected", logs.output[0])
-        self._assert_requeued(invitation, "reminder_mail_sent_at")
+        self._assert_requeued(invitation, "email")
         self.assertFalse(self.emails, "nothing reached a mailbox")
         self._run("_cron_send_interview_reminders", "2026-01-14 09:45:00")
         self.assertEqual(len(self._reminder_mails(invitation)), 1, "the next run sends it")
-        self.assertEqual(invitation.reminder_mail_sent_at, datetime(2026, 1, 14, 9, 45))
+        self.assertEqual(
+            self._followup(invitation, "reminder", "email").processed_at,
+            datetime(2026, 1, 14, 9, 45),
+        )
         _logger.info("failing gateway: mail refused (554) at send time, 0 marked sent, 1 after")
 
     def test_a_failing_sms_gateway_leaves_the_text_reminder_to_retry(self):
@@ -157,41 +176,57 @@ class TestReminders(InterviewCase):
             self.mockSMSGateway(sim_error="jsonrpc_exception"),
             self.assertLogs(LOGGER, "WARNING"),
         ):
-            self.env["hr.invitation"]._cron_send_interview_reminders()
+            self.env["hr.invitation.followup"]._cron_send_interview_reminders()
             self._send_queued()
-        self.assertTrue(invitation.reminder_mail_sent_at, "the email went through")
-        self._assert_requeued(invitation, "reminder_sms_sent_at")
+        self.assertEqual(
+            self._followup(invitation, "reminder", "email").state, "done", "the email went through"
+        )
+        self._assert_requeued(invitation, "sms")
         with (
             freeze_time(DAY_BEFORE),
             self.mock_mail_gateway(),
             self.mockSMSGateway(sim_error="server_error"),
             self.assertLogs(LOGGER, "WARNING"),
         ):
-            self.env["hr.invitation"]._cron_send_interview_reminders()
+            self.env["hr.invitation.followup"]._cron_send_interview_reminders()
             self._send_queued()
-        self.assertFalse(invitation.reminder_sms_sent_at, "a refused SMS is not sent either")
+        self._assert_requeued(invitation, "sms")
         self._run("_cron_send_interview_reminders", "2026-01-14 09:45:00")
         self.assertSMSIapSent(["+33612345678"])
         self.assertEqual(len(self._sms), 1)
         self.assertFalse(self._new_mails, "the email is not sent twice")
-        self.assertEqual(invitation.reminder_sms_sent_at, datetime(2026, 1, 14, 9, 45))
+        self.assertEqual(
+            self._followup(invitation, "reminder", "sms").processed_at, datetime(2026, 1, 14, 9, 45)
+        )
         _logger.info("failing gateway: 2 SMS failures at send time, 0 marked sent, 1 text after")
 
     def test_an_overlapping_run_does_not_send_again(self):
-        """A run that found the invitation before another run committed skips it under lock."""
+        """A run that found the follow-ups before another run committed skips them under lock."""
         invitation = self._scheduled()
-        stale = self.env["hr.invitation"].browse(invitation.id)
-        self.assertFalse(stale.reminder_mail_sent_at)  # what the slower run read
+        rows = invitation.interview_id.followup_ids.filtered(lambda row: row.kind == "reminder")
+        stale = self.env["hr.invitation.followup"].browse(rows.ids)
+        self.assertEqual(set(stale.mapped("state")), {"pending"})  # what the slower run read
         # The other run sent the reminders and committed, behind this run's back.
         self.env.cr.execute(
-            "UPDATE hr_invitation SET reminder_mail_sent_at = %s, reminder_sms_sent_at = %s "
-            "WHERE id = %s",
-            (datetime(2026, 1, 14, 9, 30), datetime(2026, 1, 14, 9, 30), invitation.id),
+            "UPDATE hr_invitation_followup SET state = 'done' WHERE id IN %s", (tuple(rows.ids),)
         )
         with freeze_time(DAY_BEFORE), self.mock_mail_gateway(), self.mockSMSGateway():
-            stale._send_interview_reminders()
+            stale._process()
         self.assertFalse(self._new_mails)
         self.assertFalse(self._new_sms)
+
+    def test_each_follow_up_exists_once_per_interview(self):
+        """Exactly once is a fact of the database: one row per interview, kind and channel."""
+        invitation = self._scheduled()
+        with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
+            self.env["hr.invitation.followup"].create(
+                {
+                    "interview_id": invitation.interview_id.id,
+                    "kind": "reminder",
+                    "channel": "email",
+                    "due_at": DAY_BEFORE,
+                }
+            )
 
     def test_a_number_blacklisted_after_the_invitation_gets_no_text(self):
         invitation = self._scheduled()
@@ -199,7 +234,9 @@ class TestReminders(InterviewCase):
         self._run("_cron_send_interview_reminders", DAY_BEFORE)
         self.assertFalse(self._sms)
         self.assertEqual(len(self._reminder_mails(invitation)), 1)
-        self.assertTrue(invitation.reminder_sms_sent_at, "nothing left to retry")
+        self.assertEqual(
+            self._followup(invitation, "reminder", "sms").state, "failed", "nothing left to retry"
+        )
         self.assertIn(
             "blacklisted", " ".join(self._messages_of(invitation).mapped("body")), "said why"
         )
@@ -216,13 +253,14 @@ class TestReminders(InterviewCase):
             for _call in range(3):
                 progress = self.env["ir.cron.progress"].create({"cron_id": cron.id})
                 done = (
-                    self.env["hr.invitation"]
+                    self.env["hr.invitation.followup"]
                     .with_context(ir_cron_progress_id=progress.id)
                     ._cron_send_interview_reminders(batch_size=2)
                 )
                 reported.append((done, progress.done, progress.remaining))
         self.assertEqual(reported, [(2, 2, 1), (1, 1, 0), (0, 0, 0)])
-        self.assertTrue(all(invitations.mapped("reminder_mail_sent_at")))
+        reminders = invitations.interview_id.followup_ids.filtered(lambda r: r.kind == "reminder")
+        self.assertEqual(set(reminders.mapped("state")), {"queued"}, "in Odoo's mail queue")
         self.assertEqual(len(self._new_mails), 3)
 
     # ------------------------------------------------------------------
@@ -231,7 +269,7 @@ class TestReminders(InterviewCase):
 
     def test_reminder_call_shows_how_the_candidate_travels(self):
         invitation = self._scheduled()
-        invitation.write(
+        invitation.interview_id.write(
             {
                 "state": "confirmed",
                 "travel_mode": "car",
@@ -255,8 +293,11 @@ class TestReminders(InterviewCase):
         self.company.invitation_reminder_call = False
         regular = self._scheduled()
         key_role = self._scheduled(name="Wang Wei", phone="+86 138 0013 8000", job=self.key_job)
-        self.assertFalse(regular.reminder_call_due_at)
-        self.assertEqual(key_role.reminder_call_due_at, datetime(2026, 1, 15, 8, 0))
+        self.assertFalse(self._followup(regular, "reminder_call", "activity"))
+        self.assertEqual(
+            self._followup(key_role, "reminder_call", "activity").due_at,
+            datetime(2026, 1, 15, 8, 0),
+        )
         self._run("_cron_plan_reminder_calls", "2026-01-15 08:30:00")
         self.assertFalse(self._activities(regular, "mail_activity_type_interview_reminder_call"))
         self.assertTrue(self._activities(key_role, "mail_activity_type_interview_reminder_call"))
@@ -285,14 +326,10 @@ class TestReminders(InterviewCase):
         absent = self._scheduled()
         present = self._scheduled(name="Lukas Schmidt", phone="+49 151 23456789")
         rescheduling = self._scheduled(name="Sophie Dubois", phone="+33 6 98 76 54 32")
-        self.env["hr.invitation.slot"].create(
-            {
-                "invitation_id": rescheduling.id,
-                "start": datetime(2026, 1, 22, 9, 0),
-                "stop": datetime(2026, 1, 22, 10, 0),
-                "origin": "proposed",
-            }
-        )
+        with freeze_time("2026-01-14 10:00:00"):
+            rescheduling.interview_id.sudo()._action_portal_reschedule(
+                proposals=["2026-01-22T10:00"]
+            )
         self._run("_cron_alert_not_arrived", "2026-01-15 09:20:00")
         with freeze_time("2026-01-15 09:25:00"):
             present.with_user(self.recruiter).action_check_in()
@@ -300,7 +337,7 @@ class TestReminders(InterviewCase):
         self.assertEqual(absent.state, "invited")
         self._run("_cron_mark_no_shows", "2026-01-15 10:00:00")
         self.assertEqual(absent.state, "no_show")
-        self.assertEqual(absent._get_candidate_attendee().state, "declined")
+        self.assertEqual(absent.interview_id._get_candidate_attendee().state, "declined")
         self.assertFalse(absent.activity_ids, "the not-arrived call is closed")
         self.assertEqual(present.state, "attended")
         self.assertEqual(rescheduling.state, "invited")
@@ -316,9 +353,10 @@ class TestReminders(InterviewCase):
             messages = len(self._messages_of(invitation))
             invitation.with_user(self.interviewer).action_check_in()
         self.assertEqual(invitation.state, "attended")
-        self.assertEqual(invitation.checked_in_at, datetime(2026, 1, 15, 9, 16))
-        self.assertEqual(invitation.checked_in_by_id, self.interviewer)
-        self.assertEqual(invitation._get_candidate_attendee().state, "accepted")
+        interview = invitation.interview_id
+        self.assertEqual(interview.checked_in_at, datetime(2026, 1, 15, 9, 16))
+        self.assertEqual(interview.checked_in_by_id, self.interviewer)
+        self.assertEqual(interview._get_candidate_attendee().state, "accepted")
         self.assertFalse(invitation.activity_ids, "the not-arrived alert is done")
         self.assertEqual(len(self._messages_of(invitation)), messages, "twice changes nothing")
 
@@ -326,7 +364,7 @@ class TestReminders(InterviewCase):
         invitation = self._new_invitation("Camille Laurent", "+33 6 12 34 56 78")
         with self.assertRaisesRegex(UserError, "Only candidates invited"):
             invitation.action_check_in()
-        self.assertFalse(invitation.checked_in_at)
+        self.assertFalse(invitation.interview_ids)
 
     def test_send_a_car_asks_the_transport_coordinator_once(self):
         coordinator = self.env["res.users"].create(
@@ -342,13 +380,13 @@ class TestReminders(InterviewCase):
         invitation = self._scheduled(name="Wang Wei", phone="+86 138 0013 8000", job=self.key_job)
         with self.assertRaisesRegex(UserError, "where and when"):
             invitation.action_send_car()
-        invitation.write(
+        invitation.interview_id.write(
             {"pickup_point": "Brussels-Central station, exit Putterie", "pickup_at": self.INTERVIEW}
         )
         with self.assertRaisesRegex(UserError, "transport coordinator"):
             invitation.action_send_car()
         self.company.invitation_transport_user_id = coordinator
-        invitation.write({"pickup_at": self.INTERVIEW - timedelta(minutes=30)})
+        invitation.interview_id.write({"pickup_at": self.INTERVIEW - timedelta(minutes=30)})
         invitation.action_send_car()
         invitation.action_send_car()
         car = self._activities(invitation, "mail_activity_type_interview_send_car")
@@ -359,7 +397,7 @@ class TestReminders(InterviewCase):
         self.assertIn("Rue de la Loi 16", car.note)
         notes = self._messages_of(invitation).filtered(lambda m: "Car requested" in m.body)
         self.assertEqual(len(notes), 1, "asking twice changes nothing")
-        invitation.pickup_at = self.INTERVIEW - timedelta(minutes=45)
+        invitation.interview_id.pickup_at = self.INTERVIEW - timedelta(minutes=45)
         invitation.action_send_car()
         self.assertIn("9:15 AM", car.summary, "a new pickup time updates the same activity")
 

@@ -147,13 +147,18 @@ class TestScheduling(InterviewCase):
         )
         self.assertIn("Rue de la Loi 16", event.location)
         self.assertIn("Arts-Loi", event.description)
-        self.assertEqual(invitation.interview_location_id, self.company.partner_id)
+        interview = invitation.interview_id
+        self.assertEqual((interview.round, interview.state), (1, "scheduled"))
+        self.assertEqual(interview.event_id, event)
+        self.assertEqual(interview.location_id, self.company.partner_id)
         self.assertEqual(
-            invitation.slot_ids.mapped("start"),
+            interview.slot_ids.mapped("start"),
             [datetime(2026, 1, 16, 13, 0), datetime(2026, 1, 19, 8, 0)],
         )
-        self.assertEqual(set(invitation.slot_ids.mapped("origin")), {"offered"})
-        self.assertEqual(invitation.invitation_sent_at, datetime(2026, 1, 14, 10, 0))
+        self.assertEqual(set(interview.slot_ids.mapped("origin")), {"offered"})
+        self.assertEqual(interview.invitation_sent_at, datetime(2026, 1, 14, 10, 0))
+        self.assertEqual(interview.access_url, f"/my/interviews/{interview.id}")
+        self.assertEqual(invitation.access_url, interview.access_url, "the current interview's")
         # The interviewers get Odoo's calendar invitation; the candidate gets ours only.
         interviewer_mails = self._new_mails.filtered(
             lambda mail: self.interviewer.partner_id in mail.recipient_ids
@@ -206,8 +211,8 @@ class TestScheduling(InterviewCase):
                 self._schedule(invitation, lang=lang)
                 self.assertEqual(invitation.partner_id.lang, lang)
                 self.assertEqual(invitation.partner_id.tz, tz)
-                link = invitation._get_candidate_portal_link()
-                self.assertIn(f"/my/interviews/{invitation.id}?access_token=", link)
+                link = invitation.interview_id._get_candidate_portal_link()
+                self.assertIn(f"/my/interviews/{invitation.interview_id.id}?access_token=", link)
                 body = self._candidate_mail(invitation).body_html
                 for text in (*mail_texts, local_time, link, "Metro 1 and 5, Arts-Loi stop"):
                     self.assertIn(text, body)
@@ -224,7 +229,7 @@ class TestScheduling(InterviewCase):
             "Camille Laurent", "+33 6 12 34 56 78", email="camille@example.fr"
         )
         self._schedule(invitation, alternative_starts=[datetime(2026, 1, 16, 13, 0)])
-        token = invitation.sudo().access_token
+        token = invitation.interview_id.sudo().access_token
         self.assertTrue(token)
         self.assertIn(token, self._candidate_mail(invitation).body_html)
         self.assertIn(token, self._candidate_sms(invitation).body)
@@ -253,9 +258,8 @@ class TestScheduling(InterviewCase):
             with self.subTest(phone=invitation.partner_phone):
                 with self.assertRaisesRegex(UserError, "mobile number|blacklisted"):
                     self._schedule(invitation, notify_by_sms=True)
-                self.assertFalse(invitation.event_id, "refused: nothing scheduled")
+                self.assertFalse(invitation.interview_ids, "refused: nothing scheduled")
                 self.assertFalse(self._new_sms)
-                self.assertFalse(invitation.invitation_sent_at)
 
     @freeze_time(NOW)
     def test_a_candidate_without_contact_gets_one_for_the_calendar(self):
@@ -290,8 +294,10 @@ class TestScheduling(InterviewCase):
         for label, values in bad_values.items():
             with self.subTest(label), self.assertRaises(UserError):
                 self._schedule(invitation, **values)
-        self.assertFalse(invitation.event_id)
-        self.assertFalse(invitation.slot_ids)
+        self.assertFalse(invitation.interview_ids)
+        self.assertFalse(
+            self.env["hr.invitation.slot"].search([("invitation_id", "=", invitation.id)])
+        )
         self.assertFalse(self._new_mails)
         self.assertEqual(invitation.state, "invited")
         invitation.state = "cancelled"
@@ -304,30 +310,43 @@ class TestScheduling(InterviewCase):
             "Camille Laurent", "+33 6 12 34 56 78", email="camille@example.fr"
         )
         self._schedule(invitation, alternative_starts=[datetime(2026, 1, 16, 13, 0)])
+        first = invitation.interview_id
         event = invitation.event_id
         proposed = self.env["hr.invitation.slot"].create(
             {
-                "invitation_id": invitation.id,
+                "interview_id": first.id,
                 "start": datetime(2026, 1, 20, 15, 0),
                 "stop": datetime(2026, 1, 20, 16, 0),
                 "origin": "proposed",
             }
         )
-        invitation.state = "confirmed"
-        invitation.reminder_mail_sent_at = datetime(2026, 1, 14, 9, 0)
+        first._set_state("confirmed")
+        first_rows = first.followup_ids
         self._schedule(
             invitation,
             start=datetime(2026, 1, 20, 15, 0),
             stop=datetime(2026, 1, 20, 16, 0),
         )
+        second = invitation.interview_id
+        self.assertNotEqual(second, first, "a new interview of the same round")
+        self.assertEqual((first.state, second.state, second.round), ("moved", "scheduled", 1))
+        self.assertEqual(first.start, self.INTERVIEW, "the moved one keeps its time")
+        self.assertEqual(invitation.interview_ids, first | second, "listed on the invitation")
         self.assertEqual(invitation.event_id, event, "the same event moves")
         self.assertEqual(event.start, datetime(2026, 1, 20, 15, 0))
         self.assertEqual(proposed.state, "chosen")
+        self.assertEqual(proposed.interview_id, second)
         self.assertEqual(
-            (invitation.slot_ids - proposed).mapped("state"), ["dismissed"], "old offer closed"
+            (second.slot_ids - proposed).mapped("state"), ["dismissed"], "old offer closed"
         )
         self.assertEqual(invitation.state, "invited", "the candidate confirms the new time")
-        self.assertFalse(invitation.reminder_mail_sent_at, "the reminder is due again")
+        self.assertEqual(set(first_rows.mapped("state")), {"cancelled"})
+        reminder = self._followup(invitation, "reminder", "email")
+        self.assertEqual(
+            (reminder.state, reminder.due_at),
+            ("pending", datetime(2026, 1, 19, 15, 0)),
+            "the reminder is due again, at the new time",
+        )
 
     @freeze_time(NOW)
     def test_cancelling_frees_the_interviewers_calendar(self):
@@ -358,13 +377,19 @@ class TestScheduling(InterviewCase):
             "Camille Laurent", "+33 6 12 34 56 78", email="camille@example.fr"
         )
         self._schedule(invitation)
-        invitation.write({"reminder_mail_sent_at": datetime(2026, 1, 14, 9, 0)})
+        first = invitation.interview_id
         invitation.event_id.with_user(self.interviewer).write({"name": "Renamed"})
-        self.assertTrue(invitation.reminder_mail_sent_at, "a rename is not a move")
+        self.assertEqual(invitation.interview_id, first, "a rename is not a move")
         invitation.event_id.write(
             {"start": datetime(2026, 1, 16, 9, 0), "stop": datetime(2026, 1, 16, 10, 0)}
         )
-        self.assertFalse(invitation.reminder_mail_sent_at)
+        self.assertEqual(first.state, "moved")
         self.assertEqual(invitation.interview_start, datetime(2026, 1, 16, 9, 0))
-        self.assertEqual(invitation.reminder_due_at, datetime(2026, 1, 15, 9, 0))
-        self.assertEqual(invitation.no_show_due_at, datetime(2026, 1, 16, 10, 0))
+        self.assertEqual(invitation.interview_id.event_id, first.event_id)
+        self.assertEqual(
+            self._followup(invitation, "reminder", "email").due_at, datetime(2026, 1, 15, 9, 0)
+        )
+        self.assertEqual(
+            self._followup(invitation, "no_show", "none").due_at, datetime(2026, 1, 16, 10, 0)
+        )
+        self.assertEqual(set(first.followup_ids.mapped("state")), {"cancelled"})

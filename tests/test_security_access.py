@@ -34,6 +34,10 @@ EXPECTED = {
     "hr.invitation.feedback.answer": ("", "", "", "r", "r", "r", "", "crwu"),
     "hr.invitation.review": ("", "", "", "crw", "crw", "crw", "", "crwu"),
     "hr.invitation.slot": ("", "", "", "r", "crwu", "r", "", "crwu"),
+    # Interviews and their follow-ups are created by scheduling; reception checks in through
+    # the interview's button.
+    "hr.invitation.interview": ("", "", "", "r", "crw", "r", "", "crwu"),
+    "hr.invitation.followup": ("", "", "", "r", "crw", "r", "", "crwu"),
     "hr.invitation.schedule": ("", "", "", "", "crwu", "", "", "crwu"),
     "hr.candidate.experience": ("", "", "", "r", "crwu", "r", "", "crwu"),
     # Core model (interviewers may write but not read, as in hr_recruitment); the addon lets
@@ -61,6 +65,8 @@ COMPANY_MODELS = [
     "hr.invitation.concern",
     "hr.invitation.feedback",
     "hr.invitation.slot",
+    "hr.invitation.interview",
+    "hr.invitation.followup",
     "hr.invitation.report",
     "hr.invitation.funnel.report",
 ]
@@ -117,10 +123,25 @@ class TestSecurityAccess(InvitationCase):
                 "topic_id": self.env["hr.invitation.concern.topic"].search([], limit=1).id,
             }
         )
-        self.env["hr.invitation.feedback"].create({"invitation_id": invitation_b.id})
-        self.env["hr.invitation.slot"].create(
+        interview_b = self.env["hr.invitation.interview"].create(
             {
                 "invitation_id": invitation_b.id,
+                "start": "2026-03-02 09:00:00",
+                "stop": "2026-03-02 10:00:00",
+            }
+        )
+        self.env["hr.invitation.followup"].create(
+            {
+                "interview_id": interview_b.id,
+                "kind": "no_show",
+                "channel": "none",
+                "due_at": "2026-03-02 10:00:00",
+            }
+        )
+        self.env["hr.invitation.feedback"].create({"interview_id": interview_b.id})
+        self.env["hr.invitation.slot"].create(
+            {
+                "interview_id": interview_b.id,
                 "start": "2026-03-02 09:00:00",
                 "stop": "2026-03-02 10:00:00",
             }

@@ -20,7 +20,7 @@ from .test_security_portal import CANDIDATE_ROUTES, PortalAttackCase
 
 _logger = logging.getLogger(__name__)
 
-PORTAL_LOGGER = "odoo.addons.hr_recruitment_invitation.models.hr_invitation_portal"
+PORTAL_LOGGER = "odoo.addons.hr_recruitment_invitation.models.hr_invitation_interview_portal"
 # What the tester wrote where a candidate types text: a link and an image that call out.
 LIVE_HTML = (
     '<a href="https://evil.example/verify">Verify candidate</a>'
@@ -66,17 +66,22 @@ class TestCandidateLinkOverRpc(OutsideTestCase):
             start=START + timedelta(days=1),
             stop=START + timedelta(days=1, hours=1),
         )
-        self.untokened.access_token = False
+        self.untokened.interview_id.access_token = False
         self.portal_user = new_test_user(self.env, "inv_portal_rpc", groups="base.group_portal")
 
     @mute_logger("odoo.http")
     def test_only_recruiters_get_the_candidate_link_over_rpc(self):
         tried = 0
+        records = [
+            record
+            for invitation in (self.invitation, self.untokened)
+            for record in (invitation, invitation.interview_id)
+        ]
         for user in (self.portal_user, self.interviewer):
             self.authenticate(user.login, user.login)
-            for invitation in (self.invitation, self.untokened):
+            for record in records:
                 with self.assertLogs(PORTAL_LOGGER, "WARNING") as logged:
-                    answer, raw = self._call_kw("hr.invitation", "get_portal_url", [invitation.ids])
+                    answer, raw = self._call_kw(record._name, "get_portal_url", [record.ids])
                 tried += 1
                 self.assertIn("error", answer, f"{user.login}: refused")
                 self.assertEqual(
@@ -84,14 +89,17 @@ class TestCandidateLinkOverRpc(OutsideTestCase):
                 )
                 self.assertNotIn(self.token, raw)
                 self.assertIn(f"user {user.login}", logged.output[0], "the attempt is logged")
-                self.assertIn(str(invitation.id), logged.output[0])
+                interview = (
+                    record if record._name == "hr.invitation.interview" else record.interview_id
+                )
+                self.assertIn(f"[{interview.id}]", logged.output[0])
                 self.assertNotIn(self.token, "".join(logged.output), "without the token")
         self.env.invalidate_all()
         self.assertFalse(self.untokened.access_token, "no token created by the refused calls")
         self.authenticate(self.recruiter.login, self.recruiter.login)
         answer, _raw = self._call_kw("hr.invitation", "get_portal_url", [self.invitation.ids])
         self.assertEqual(
-            answer["result"], f"/my/interviews/{self.invitation.id}?access_token={self.token}"
+            answer["result"], f"/my/interviews/{self.interview.id}?access_token={self.token}"
         )
         _logger.info("link over RPC: %s tried by non-recruiters, all refused, logged", tried)
 
@@ -118,7 +126,7 @@ class TestCandidateLinkOverRpc(OutsideTestCase):
         self.authenticate(senior.login, senior.login)
         with mute_logger("odoo.http"):
             answer, _raw = self._call_kw(
-                "hr.invitation", "_action_portal_confirm", [self.invitation.ids]
+                "hr.invitation.interview", "_action_portal_confirm", [self.interview.ids]
             )
         self.assertIn("error", answer)
         self.env.invalidate_all()
@@ -268,7 +276,7 @@ class TestAnswersOnPostOnly(OutsideTestCase):
         paths = {}
         for method, template, _data in CANDIDATE_ROUTES:
             allowed = ("GET", "HEAD") if method == "GET" else ("POST",)
-            path = template.format(id=self.invitation.id)
+            path = template.format(id=self.interview.id)
             paths[path] = paths.get(path, ()) + allowed
         return paths
 
@@ -288,7 +296,7 @@ class TestAnswersOnPostOnly(OutsideTestCase):
         _logger.info("methods: %s requests with other methods, all 405, unchanged", tried)
 
     def test_options_on_confirm_no_longer_confirms(self):
-        path = f"/my/interviews/{self.invitation.id}/confirm?access_token={self.token}"
+        path = f"/my/interviews/{self.interview.id}/confirm?access_token={self.token}"
         self.assertEqual(self._send("OPTIONS", path).status_code, 405)
         self.env.invalidate_all()
         self.assertEqual(self.invitation.state, "invited")
@@ -354,14 +362,18 @@ class TestChildModelsFollowTheInvitation(OutsideTestCase):
             )
             self.env["hr.invitation.slot"].create(
                 {
-                    "invitation_id": invitation.id,
+                    "interview_id": invitation.interview_id.id,
                     "start": START + timedelta(days=3),
                     "stop": START + timedelta(days=3, hours=1),
                     "origin": "proposed",
                 }
             )
             feedback = self.env["hr.invitation.feedback"].create(
-                {"invitation_id": invitation.id, "call_rating": "4", "recommend_score": 8}
+                {
+                    "interview_id": invitation.interview_id.id,
+                    "call_rating": "4",
+                    "recommend_score": 8,
+                }
             )
             feedback.answer_ids = [
                 Command.create({"concern_id": invitation.concern_ids.id, "accuracy": "yes"})
@@ -374,6 +386,8 @@ class TestChildModelsFollowTheInvitation(OutsideTestCase):
             "hr.invitation.slot": "invitation_id",
             "hr.invitation.feedback": "invitation_id",
             "hr.invitation.feedback.answer": "feedback_id.invitation_id",
+            "hr.invitation.interview": "invitation_id",
+            "hr.invitation.followup": "invitation_id",
         }
         expected = {
             self.interviewer: self.invitation,
@@ -393,7 +407,13 @@ class TestChildModelsFollowTheInvitation(OutsideTestCase):
             _logger.info("child models: %s sees the rows of %s only", user.login, invitation.ids)
 
     def test_recruiters_still_read_every_row(self):
-        for model in ("hr.invitation.call", "hr.invitation.concern", "hr.invitation.slot"):
+        for model in (
+            "hr.invitation.call",
+            "hr.invitation.concern",
+            "hr.invitation.slot",
+            "hr.invitation.interview",
+            "hr.invitation.followup",
+        ):
             self.assertEqual(
                 self.env[model].with_user(self.recruiter).search_count([]),
                 self.env[model].sudo().search_count([]),
@@ -418,8 +438,8 @@ class TestInputsThatCrashed(OutsideTestCase):
         )
         cases = [
             f"/my/interviews/0?access_token={self.token}",
-            f"/my/interviews/{self.invitation.id}?{urlencode({'access_token': full_width})}",
-            f"/my/interviews/{self.invitation.id}/ics?{urlencode({'access_token': 'ＡＢＣ'})}",
+            f"/my/interviews/{self.interview.id}?{urlencode({'access_token': full_width})}",
+            f"/my/interviews/{self.interview.id}/ics?{urlencode({'access_token': 'ＡＢＣ'})}",
         ]
         for count, url in enumerate(cases, start=1):
             response = self.url_open(url, allow_redirects=False)
@@ -478,7 +498,7 @@ class TestAnswerFlood(OutsideTestCase):
         for _index in range(limit.count):
             self._post("decline", {"reason": ""})  # refused answers count too
         self.assertEqual(self._post("confirm").status_code, 429)
-        other = self._post("confirm", invitation=self.other_invitation, token=self.other_token)
+        other = self._post("confirm", interview=self.other_interview, token=self.other_token)
         self.assertEqual(other.status_code, 303, "another candidate's link is not limited")
 
 
@@ -501,7 +521,7 @@ class TestWhatHeld(OutsideTestCase):
 
     def test_method_override_headers_do_not_turn_a_get_into_an_answer(self):
         before = self._snapshot_rows()
-        path = f"/my/interviews/{self.invitation.id}/confirm"
+        path = f"/my/interviews/{self.interview.id}/confirm"
         overrides = [
             {"X-HTTP-Method-Override": "POST"},
             {"X-HTTP-Method": "POST"},
@@ -515,7 +535,7 @@ class TestWhatHeld(OutsideTestCase):
 
     def test_path_tricks_open_nothing(self):
         before = self._snapshot_rows()
-        own, other = self.invitation.id, self.other_invitation.id
+        own, other = self.interview.id, self.other_interview.id
         query = urlencode({"access_token": self.token})
         paths = [
             f"/my/interviews/{other}/../{own}",

@@ -38,11 +38,13 @@ PAGE_PATHS = {route[1] for route in CANDIDATE_ROUTES if route[0] == "GET"}
 # The rows an answer may write, read with SQL (no ORM cache between the requests and the check).
 SNAPSHOT_QUERIES = {
     "invitation": "SELECT * FROM hr_invitation WHERE id IN %s ORDER BY id",
+    "interview": "SELECT * FROM hr_invitation_interview WHERE invitation_id IN %s ORDER BY id",
+    "followup": "SELECT * FROM hr_invitation_followup WHERE invitation_id IN %s ORDER BY id",
     "slot": "SELECT * FROM hr_invitation_slot WHERE invitation_id IN %s ORDER BY id",
     "feedback": "SELECT * FROM hr_invitation_feedback WHERE invitation_id IN %s ORDER BY id",
     "attendee": """SELECT att.* FROM calendar_attendee att
-                     JOIN hr_invitation inv ON inv.event_id = att.event_id
-                    WHERE inv.id IN %s ORDER BY att.id""",
+                     JOIN hr_invitation_interview iv ON iv.event_id = att.event_id
+                    WHERE iv.invitation_id IN %s ORDER BY att.id""",
     "message": """SELECT id, body FROM mail_message
                    WHERE model = 'hr.invitation' AND res_id IN %s ORDER BY id""",
     "activity": """SELECT * FROM mail_activity
@@ -61,10 +63,10 @@ class PortalAttackCase(InterviewPortalCase):
             snapshot[name] = self.env.cr.fetchall()
         return snapshot
 
-    def _request(self, route, invitation_id, token, data=None, csrf=True):
-        """Send ``route`` of CANDIDATE_ROUTES for ``invitation_id`` with ``token``."""
+    def _request(self, route, interview_id, token, data=None, csrf=True):
+        """Send ``route`` of CANDIDATE_ROUTES for ``interview_id`` with ``token``."""
         method, template, valid_data = route
-        path = template.format(id=invitation_id)
+        path = template.format(id=interview_id)
         if method == "GET":
             return self.url_open(
                 f"{path}?{urlencode({'access_token': token})}", allow_redirects=False
@@ -93,14 +95,14 @@ class PortalAttackCase(InterviewPortalCase):
         return [candidate for candidate in dict.fromkeys(forged) if candidate != token]
 
     def _attack(self, label, accesses):
-        """Send every (invitation id, token) of ``accesses`` on every route: all refused 404,
+        """Send every (interview id, token) of ``accesses`` on every route: all refused 404,
         with one and the same page, and no row changed. Returns the number of requests."""
         before = self._snapshot_rows()
         tried, reference = 0, None
-        for invitation_id, token in accesses:
+        for interview_id, token in accesses:
             for route in CANDIDATE_ROUTES:
                 self._forget_failures()
-                response = self._request(route, invitation_id, token)
+                response = self._request(route, interview_id, token)
                 tried += 1
                 self.assertEqual(response.status_code, 404, f"{label}: {route[1]} {token!r}")
                 reference = reference or response.text
@@ -124,23 +126,23 @@ class TestSecurityPortalTokens(PortalAttackCase):
     def test_forged_tokens_are_refused_on_every_route(self):
         forged = self._forged_tokens()
         self.assertGreaterEqual(len(forged), 50)
-        self._attack(f"forged tokens ({len(forged)})", [(self.invitation.id, t) for t in forged])
+        self._attack(f"forged tokens ({len(forged)})", [(self.interview.id, t) for t in forged])
 
     def test_a_token_opens_only_its_own_invitation(self):
         self._attack(
             "foreign tokens",
             [
-                (self.invitation.id, self.other_token),
-                (self.other_invitation.id, self.token),
+                (self.interview.id, self.other_token),
+                (self.other_interview.id, self.token),
                 (999999, self.token),
             ],
         )
 
     def test_expired_and_cancelled_tokens_are_refused(self):
         with freeze_time(START + timedelta(minutes=45, days=14, seconds=1)):
-            self._attack("expired tokens (window over)", [(self.invitation.id, self.token)])
+            self._attack("expired tokens (window over)", [(self.interview.id, self.token)])
         self.invitation.action_cancel()
-        self._attack("expired tokens (cancelled)", [(self.invitation.id, self.token)])
+        self._attack("expired tokens (cancelled)", [(self.interview.id, self.token)])
 
 
 @tagged("post_install", "-at_install")
@@ -150,7 +152,7 @@ class TestSecurityPortalRequests(PortalAttackCase):
         before = self._snapshot_rows()
         tried = 0
         for _method, template, data in POST_ROUTES:
-            path = template.format(id=self.invitation.id)
+            path = template.format(id=self.interview.id)
             query = urlencode({"access_token": self.token, **data})
             response = self.url_open(f"{path}?{query}", allow_redirects=False)
             tried += 1
@@ -170,7 +172,7 @@ class TestSecurityPortalRequests(PortalAttackCase):
                 payload = {"access_token": self.token, **route[2]}
                 if csrf is not None:
                     payload["csrf_token"] = csrf
-                path = route[1].format(id=self.invitation.id)
+                path = route[1].format(id=self.interview.id)
                 response = self.url_open(path, data=payload, allow_redirects=False)
                 tried += 1
                 self.assertEqual(response.status_code, 400, f"{path} csrf={csrf!r}")
@@ -265,20 +267,20 @@ class TestSecurityPortalRateAndRepeat(PortalAttackCase):
         before = self._snapshot_rows()
         for _attempt in range(attempts._limits["token"].count):
             self.assertEqual(
-                self._request(CANDIDATE_ROUTES[0], self.invitation.id, "guess").status_code, 404
+                self._request(CANDIDATE_ROUTES[0], self.interview.id, "guess").status_code, 404
             )
         blocked = 0
         for route in CANDIDATE_ROUTES:
             for token in ("guess", self.other_token):
-                response = self._request(route, self.invitation.id, token)
+                response = self._request(route, self.interview.id, token)
                 self.assertEqual(response.status_code, 429, route[1])
                 blocked += 1
         self.assertEqual(self._snapshot_rows(), before)
-        response = self._request(CANDIDATE_ROUTES[0], self.invitation.id, self.token)
+        response = self._request(CANDIDATE_ROUTES[0], self.interview.id, self.token)
         self.assertEqual(response.status_code, 200, "a valid token always opens its page")
         with freeze_time(NOW) as frozen:
             frozen.tick(attempts._limits["token"].window + timedelta(seconds=1))
-            response = self._request(CANDIDATE_ROUTES[0], self.invitation.id, "guess")
+            response = self._request(CANDIDATE_ROUTES[0], self.interview.id, "guess")
             self.assertEqual(response.status_code, 404, "a new window")
         _logger.info(
             "rate limiting: %s bad tokens, then %s wrong ones tried, all answered 429, "
@@ -294,7 +296,7 @@ class TestSecurityPortalRateAndRepeat(PortalAttackCase):
             attempts._register_failure("2001:db8::1")
         self.assertTrue(attempts._is_blocked("198.51.100.7"))
         for route in CANDIDATE_ROUTES[:2]:
-            response = self._request(route, self.invitation.id, self.token)
+            response = self._request(route, self.interview.id, self.token)
             self.assertEqual(response.status_code, 200, "this address is not blocked")
         self.assertFalse(attempts._is_blocked("127.0.0.1"))
 
@@ -307,7 +309,7 @@ class TestSecurityPortalRateAndRepeat(PortalAttackCase):
             notes_before = len(self._notes())
             after_first = None
             for attempt in range(3):
-                response = self._request(routes[answer], self.invitation.id, self.token)
+                response = self._request(routes[answer], self.interview.id, self.token)
                 tried += 1
                 self.assertEqual(response.status_code, 303, f"{answer} #{attempt}")
                 if attempt == 0:

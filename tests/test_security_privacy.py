@@ -29,7 +29,8 @@ class TestSecurityPrivacy(InterviewCase, HttpCase):
             self.applicant = self.invitation.applicant_id
             self.invitation_mail = self._new_mails
             self.invitation_sms = self._new_sms
-            self.token = self.invitation._portal_ensure_token()
+            self.interview = self.invitation.interview_id
+            self.token = self.interview._portal_ensure_token()
             self.other = self._scheduled("Lukas Schmidt", "+49 151 23456789")
             self.still_applying = self.other.applicant_id
 
@@ -61,14 +62,16 @@ class TestSecurityPrivacy(InterviewCase, HttpCase):
         )
         self.env["hr.invitation.feedback"].create(
             {
-                "invitation_id": invitation.id,
+                "interview_id": invitation.interview_id.id,
                 "call_rating": "4",
                 "recommend_score": 8,
                 "comment": "The recruiter was kind",
                 "unclear_note": "Salary range",
             }
         )
-        invitation.write({"decline_reason": "Private reason", "pickup_point": "My home address"})
+        invitation.interview_id.write(
+            {"decline_reason": "Private reason", "pickup_point": "My home address"}
+        )
         invitation.message_post(body="Candidate said: my home is at 5 Rose Street")
         escalation = self.env["hr.invitation.escalation"].create(
             {"invitation_id": invitation.id, "reason": "Relocating to Lyon with his wife"}
@@ -127,8 +130,9 @@ class TestSecurityPrivacy(InterviewCase, HttpCase):
         self.env.invalidate_all()
         self.assertEqual(invitation.anonymised_at, datetime(2026, 1, 10, 9, 1))
         self.assertFalse(invitation.access_token)
-        self.assertFalse(invitation.decline_reason)
-        self.assertFalse(invitation.pickup_point)
+        self.assertFalse(invitation.interview_id.access_token)
+        self.assertFalse(invitation.interview_id.decline_reason)
+        self.assertFalse(invitation.interview_id.pickup_point)
         self.assertFalse(invitation.candidate_id.partner_phone)
         self.assertFalse(invitation.call_ids.note)
         self.assertFalse(invitation.concern_ids.note)
@@ -149,7 +153,7 @@ class TestSecurityPrivacy(InterviewCase, HttpCase):
         self.assertEqual(self.other.review_ids.lesson, "Mention the night shifts: she has kids")
         self.assertEqual(self._counts(), counts, "counts, states and ratings stay")
         # The other invitation, whose application is open, keeps everything.
-        self.assertEqual(self.other.pickup_point, "My home address")
+        self.assertEqual(self.other.interview_id.pickup_point, "My home address")
         self.assertEqual(self.other.feedback_ids.comment, "The recruiter was kind")
         self.assertEqual(self.other.candidate_id.partner_phone, "+49 151 23456789")
         self.assertTrue(self.other.access_token)
@@ -159,7 +163,9 @@ class TestSecurityPrivacy(InterviewCase, HttpCase):
         self.assertEqual(self._run_cron("2026-02-10 09:00:00"), 0, "anonymised once")
         with freeze_time("2026-01-10 09:02:00"):
             self.authenticate(None, None)
-            response = self.url_open(f"/my/interviews/{invitation.id}?access_token={self.token}")
+            response = self.url_open(
+                f"/my/interviews/{self.interview.id}?access_token={self.token}"
+            )
         self.assertEqual(response.status_code, 404, "the candidate's old link opens nothing")
         _logger.info(
             "anonymisation: 2 invitations tried, 1 anonymised (1 escalation's reason, note, "
@@ -181,7 +187,7 @@ class TestSecurityPrivacy(InterviewCase, HttpCase):
     def test_the_page_and_the_messages_carry_the_privacy_notice(self):
         with freeze_time("2025-01-07 10:00:00"):
             self.authenticate(None, None)
-            page = self.url_open(f"/my/interviews/{self.invitation.id}?access_token={self.token}")
+            page = self.url_open(f"/my/interviews/{self.interview.id}?access_token={self.token}")
         self.assertEqual(page.status_code, 200)
         self.assertIn("o_interview_privacy", page.text)
         self.assertIn("jobs@invitation-test.example.com", page.text)
@@ -199,7 +205,7 @@ class TestSecurityPrivacy(InterviewCase, HttpCase):
             lambda sms: sms.partner_id == self.invitation.partner_id
         )
         with freeze_time("2025-01-07 09:30:00"), self.mock_mail_gateway(), self.mockSMSGateway():
-            self.env["hr.invitation"]._cron_send_interview_reminders()
+            self.env["hr.invitation.followup"]._cron_send_interview_reminders()
             self._send_queued()
         reminders = [sms["body"] for sms in self._sms if "reminder" in sms["body"]]
         self.assertEqual(len(reminders), 2)

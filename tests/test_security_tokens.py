@@ -37,16 +37,19 @@ class TestSecurityTokens(InterviewCase, HttpCase):
     def setUp(self):
         super().setUp()
         with freeze_time(NOW):
-            self.invitation = self._new_invitation(
-                "Camille Laurent", "+33 6 12 34 56 78", email="camille@example.fr"
+            self.invitation = self._schedule(
+                self._new_invitation(
+                    "Camille Laurent", "+33 6 12 34 56 78", email="camille@example.fr"
+                )
             ).sudo()
-            self.token = self.invitation._portal_ensure_token()
+            self.interview = self.invitation.interview_id
+            self.token = self.interview._portal_ensure_token()
 
     def test_tokens_carry_256_random_bits(self):
         tokens = []
         for _i in range(64):
-            self.invitation.access_token = False
-            tokens.append(self.invitation._portal_ensure_token())
+            self.interview.access_token = False
+            tokens.append(self.interview._portal_ensure_token())
         self.assertEqual(len(set(tokens)), 64, "never the same token twice")
         raw = [base64.urlsafe_b64decode(token + "=") for token in tokens]
         self.assertEqual({len(value) for value in raw}, {32}, "32 bytes = 256 bits")
@@ -60,21 +63,26 @@ class TestSecurityTokens(InterviewCase, HttpCase):
     def test_the_token_is_compared_whole_and_typed(self):
         refused = [self.token[:-1], self.token + "x", self.token.encode(), [self.token], None, ""]
         for candidate in refused:
-            self.assertFalse(self.invitation._is_portal_access_valid(candidate), repr(candidate))
+            self.assertFalse(self.interview._is_portal_token(candidate), repr(candidate))
+            self.assertFalse(self.interview._get_opened_interview(candidate), repr(candidate))
+        self.assertEqual(self.interview._get_opened_interview(self.token), self.interview)
         _logger.info("token comparison: %s tried, %s rejected", len(refused), len(refused))
 
     def test_the_token_is_not_copied(self):
-        self.assertFalse(self.env["hr.invitation"]._fields["access_token"].copy)
-        copy = self.invitation.copy()
+        self.assertFalse(self.env["hr.invitation.interview"]._fields["access_token"].copy)
+        copy = self.interview.copy()
         self.assertFalse(copy.access_token)
         self.assertNotEqual(copy._portal_ensure_token(), self.token)
+        self.assertFalse(self.invitation.copy().access_token, "nor the invitation's")
 
     @mute_logger("odoo.http")  # the refused RPC calls are logged as warnings
     def test_only_recruiters_read_the_token(self):
         self.assertEqual(self.invitation.with_user(self.recruiter).access_token, self.token)
+        self.assertEqual(self.interview.with_user(self.recruiter).access_token, self.token)
         for user in (self.interviewer, self.employee):
-            with self.assertRaises(AccessError, msg=user.login):
-                self.invitation.with_user(user).read(["access_token"])
+            for record in (self.invitation, self.interview):
+                with self.assertRaises(AccessError, msg=f"{user.login} {record._name}"):
+                    record.with_user(user).read(["access_token"])
         # Through RPC as the web client does it: the interviewer can read the invitation...
         self.authenticate("inv_interviewer", "inv_interviewer")
         call = {"model": "hr.invitation", "args": [self.invitation.ids], "kwargs": {}}
@@ -98,7 +106,19 @@ class TestSecurityTokens(InterviewCase, HttpCase):
                     "kwargs": {"fields": ["id"]},
                 },
             )
-        _logger.info("token over RPC: 2 non-recruiters and 2 RPC calls tried, all refused")
+        # The interview's own token, over RPC too.
+        interview_call = {"model": "hr.invitation.interview", "args": [self.interview.ids]}
+        read = self.make_jsonrpc_request(
+            "/web/dataset/call_kw",
+            {**interview_call, "method": "read", "kwargs": {"fields": ["state"]}},
+        )
+        self.assertEqual(read[0]["state"], "scheduled")
+        with self.assertRaises(JsonRpcException):
+            self.make_jsonrpc_request(
+                "/web/dataset/call_kw",
+                {**interview_call, "method": "read", "kwargs": {"fields": ["access_token"]}},
+            )
+        _logger.info("token over RPC: 2 non-recruiters and 3 RPC calls tried, all refused")
 
     def test_the_token_is_in_no_message_note_or_log(self):
         """Scheduling, reminders and portal answers: the token reaches only the candidate."""
@@ -116,13 +136,14 @@ class TestSecurityTokens(InterviewCase, HttpCase):
                 self.mock_mail_gateway(),
                 self.mockSMSGateway(),
             ):
-                self.env["hr.invitation"]._cron_send_interview_reminders()
+                self.env["hr.invitation.followup"]._cron_send_interview_reminders()
                 self._send_queued()  # Odoo's queues log what they send: no token there either
             with freeze_time(NOW):
-                invitation.sudo()._action_portal_confirm()
-                invitation.sudo()._action_portal_set_travel("car", "09:40")
-                invitation.sudo()._action_portal_request_pickup("Station", "09:30")
-                invitation.sudo()._action_portal_decline("Found another job")
+                interview = invitation.interview_id.sudo()
+                interview._action_portal_confirm()
+                interview._action_portal_set_travel("car", "09:40")
+                interview._action_portal_request_pickup("Station", "09:30")
+                interview._action_portal_decline("Found another job")
         finally:
             logging.getLogger().removeHandler(handler)
         self.assertTrue(token)

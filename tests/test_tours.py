@@ -35,4 +35,4 @@ class TestInvitationTours(HttpCase):
         self.assertEqual(invitation.call_ids.interest_level, "interested")
         self.assertEqual(invitation.event_id.applicant_id, applicant, "the interview is planned")
         self.assertIn(candidate.partner_id, invitation.event_id.partner_ids)
-        self.assertFalse(invitation.notify_by_sms)
+        self.assertFalse(invitation.interview_id.notify_by_sms)

@@ -9,6 +9,9 @@ from odoo.addons.base.models.res_partner import _lang_get, _tz_get
 from odoo.addons.hr_recruitment_invitation.models.hr_invitation_directions import (
     DIRECTION_FIELDS,
 )
+from odoo.addons.hr_recruitment_invitation.models.hr_invitation_interview import (
+    UPCOMING_STATES,
+)
 from odoo.addons.hr_recruitment_invitation.tools import interview_logistics
 
 LOCATION_KINDS = [
@@ -33,6 +36,8 @@ class HrInvitationSchedule(models.TransientModel):
     company_id = fields.Many2one(related="invitation_id.company_id")
     candidate_id = fields.Many2one(related="invitation_id.candidate_id")
     job_id = fields.Many2one(related="invitation_id.job_id")
+    current_interview_id = fields.Many2one(related="invitation_id.interview_id")
+    round = fields.Integer("Interview Round", compute="_compute_round")
     start = fields.Datetime(
         "Interview Start", compute="_compute_start", store=True, readonly=False, required=True
     )
@@ -106,9 +111,20 @@ class HrInvitationSchedule(models.TransientModel):
         return alarms
 
     @api.depends("invitation_id")
+    def _compute_round(self):
+        for wizard in self:
+            wizard.round = wizard.current_interview_id._get_next_round()
+
+    def _get_upcoming_interview(self):
+        """The interview this wizard moves, if it moves one (else it schedules a new one)."""
+        self.ensure_one()
+        current = self.current_interview_id
+        return current if current.state in UPCOMING_STATES else current.browse()
+
+    @api.depends("invitation_id")
     def _compute_start(self):
         for wizard in self:
-            wizard.start = wizard.invitation_id.event_id.start or wizard._default_start()
+            wizard.start = wizard._get_upcoming_interview().start or wizard._default_start()
 
     def _default_start(self):
         """Tomorrow at 10:00, the recruiter's time."""
@@ -148,7 +164,9 @@ class HrInvitationSchedule(models.TransientModel):
         for wizard in self:
             invitation = wizard.invitation_id
             wizard.interviewer_ids = (
-                invitation.event_id.partner_ids.user_ids.filtered(lambda user: not user.share)
+                wizard.current_interview_id.event_id.partner_ids.user_ids.filtered(
+                    lambda user: not user.share
+                )
                 or invitation.applicant_id.interviewer_ids
                 or invitation.job_id.interviewer_ids
                 or invitation.user_id
@@ -175,7 +193,7 @@ class HrInvitationSchedule(models.TransientModel):
                     ("event_id.show_as", "=", "busy"),
                     ("event_id.start", "<", self.stop),
                     ("event_id.stop", ">", self.start),
-                    ("event_id", "!=", self.invitation_id.event_id.id),
+                    ("event_id", "!=", self._get_upcoming_interview().event_id.id),
                 ]
             )
         )
@@ -193,7 +211,7 @@ class HrInvitationSchedule(models.TransientModel):
     @api.depends("invitation_id")
     def _compute_location_kind(self):
         for wizard in self:
-            current = wizard.invitation_id.interview_location_id
+            current = wizard.current_interview_id.location_id
             job_address = wizard.job_id.address_id
             if current and current not in (job_address, wizard.company_id.partner_id):
                 wizard.location_kind = "other"
@@ -210,9 +228,7 @@ class HrInvitationSchedule(models.TransientModel):
             elif wizard.location_kind == "company":
                 wizard.location_id = wizard.company_id.partner_id
             else:
-                wizard.location_id = (
-                    wizard.location_id or wizard.invitation_id.interview_location_id
-                )
+                wizard.location_id = wizard.location_id or wizard.current_interview_id.location_id
 
     @api.depends("location_id")
     def _compute_map_url(self):
@@ -222,10 +238,10 @@ class HrInvitationSchedule(models.TransientModel):
     @api.depends("location_id")
     def _compute_directions(self):
         for wizard in self:
-            invitation = wizard.invitation_id
+            interview = wizard.current_interview_id
             # Keep what was said for this interview rather than the address's defaults.
-            same_place = wizard.location_id == invitation.interview_location_id
-            source = invitation if same_place else wizard.location_id
+            same_place = wizard.location_id == interview.location_id
+            source = interview if same_place else wizard.location_id
             wizard.update(
                 source._get_directions_values() if source else dict.fromkeys(DIRECTION_FIELDS)
             )

@@ -1,83 +1,26 @@
-"""After the interview: ask the candidate how the invitation felt, and take their answers.
+"""After the interview: the candidate's feedback page, and the answers it takes.
 
-The request (email and/or SMS, by the channels chosen when the interview was scheduled) goes
-once to each candidate who attended, with a tokenized link to /my/interviews/<id>/feedback.
-The link follows the interview page's one rule (hr.invitation._is_portal_access_valid), so
-the candidate can change their feedback until the link expires.
+The request (email and/or SMS) is a follow-up of the interview (hr.invitation.followup, kind
+``feedback_request``), due when an attended interview ends, with a tokenized link to
+/my/interviews/<id>/feedback. The link follows the interview page's one rule
+(hr.invitation.interview._get_portal_interview), so the candidate can change their feedback
+until the link expires.
 """
 
-from odoo import Command, api, fields, models
+from odoo import Command, fields, models
 from odoo.exceptions import UserError
 
 from .hr_invitation_feedback import ACCURACY
-from .hr_invitation_logistics import CRON_BATCH_SIZE
-from .hr_invitation_portal import PORTAL_TEXT_MAX_LENGTH, PORTAL_TOKEN_VALIDITY
+from .hr_invitation_interview_portal import PORTAL_TEXT_MAX_LENGTH
 
-FEEDBACK_STATES = ("attended",)
 FEEDBACK_SINGLE_FIELDS = ("call_rating", "logistics_clear", "recommend_score")
 FEEDBACK_TEXT_FIELDS = ("unclear_note", "comment")
 FEEDBACK_TOPIC_FIELD = "unclear_topic"
 FEEDBACK_ANSWER_PREFIX = "answer_"
-MAIL_TEMPLATE_FEEDBACK = "hr_recruitment_invitation.mail_template_interview_feedback_request"
-SMS_TEMPLATE_FEEDBACK = "hr_recruitment_invitation.sms_template_interview_feedback_request"
 
 
-class HrInvitation(models.Model):
-    _inherit = "hr.invitation"
-
-    feedback_mail_sent_at = fields.Datetime("Feedback Request Emailed", copy=False, readonly=True)
-    feedback_sms_sent_at = fields.Datetime("Feedback Request Texted", copy=False, readonly=True)
-
-    # ------------------------------------------------------------------
-    # The feedback request (cron)
-    # ------------------------------------------------------------------
-
-    @api.model
-    def _get_feedback_request_domain(self):
-        """Attended interviews that are over, whose link still works, with a request to send."""
-        now = fields.Datetime.now()
-        return [
-            ("state", "in", FEEDBACK_STATES),
-            ("event_id.stop", "<=", now),
-            ("event_id.stop", ">", now - PORTAL_TOKEN_VALIDITY),
-        ] + self._get_unsent_domain("feedback_mail_sent_at", "feedback_sms_sent_at")
-
-    @api.model
-    def _cron_send_feedback_requests(self, batch_size=CRON_BATCH_SIZE):
-        return self._run_batch(
-            self._get_feedback_request_domain(),
-            lambda batch: batch._send_feedback_requests(),
-            batch_size,
-        )
-
-    def _send_feedback_requests(self):
-        self._deliver_unsent(
-            [
-                ("notify_by_email", "feedback_mail_sent_at", type(self)._ask_feedback_by_email),
-                ("notify_by_sms", "feedback_sms_sent_at", type(self)._ask_feedback_by_sms),
-            ]
-        )
-
-    def _get_candidate_feedback_link(self):
-        """The candidate's tokenized feedback link: only for messages addressed to them
-        (sudo: see _get_candidate_portal_link)."""
-        self.ensure_one()
-        return self.get_base_url() + self.sudo().get_portal_url(suffix="/feedback")
-
-    def _with_feedback_links(self, template):
-        return template.with_context(
-            candidate_feedback_urls={inv.id: inv._get_candidate_feedback_link() for inv in self}
-        )
-
-    def _ask_feedback_by_email(self, flag):
-        template = self._with_feedback_links(self.env.ref(MAIL_TEMPLATE_FEEDBACK))
-        self._queue_candidate_mails(
-            template, flag, self.env._("Feedback request not emailed: the candidate has no email.")
-        )
-
-    def _ask_feedback_by_sms(self, flag):
-        template = self._with_feedback_links(self.env.ref(SMS_TEMPLATE_FEEDBACK))
-        self._queue_candidate_texts(template, flag, self.env._("Feedback request not texted"))
+class HrInvitationInterview(models.Model):
+    _inherit = "hr.invitation.interview"
 
     # ------------------------------------------------------------------
     # The feedback page: what it shows
@@ -86,9 +29,7 @@ class HrInvitation(models.Model):
     def _is_portal_feedback_open(self):
         """Feedback is asked of candidates who came to their interview, once it is over."""
         self.ensure_one()
-        return self.state in FEEDBACK_STATES and bool(
-            self.interview_stop and self.interview_stop <= fields.Datetime.now()
-        )
+        return self.state == "attended" and self.stop <= fields.Datetime.now()
 
     def _get_portal_feedback_topics(self):
         """The concern topics a candidate may say the call left unclear."""
@@ -100,23 +41,23 @@ class HrInvitation(models.Model):
     def _get_portal_feedback_values(self, lang_code):
         """Everything the feedback page shows, and nothing else: no recruiter's note."""
         self.ensure_one()
-        invitation = self.with_context(lang=lang_code)
-        feedback = invitation.feedback_ids[:1]
+        interview = self.with_context(lang=lang_code)
+        feedback = interview.feedback_ids[:1]
         given = {answer.concern_id.id: answer.accuracy for answer in feedback.answer_ids}
         logistics_clear = feedback and ("yes" if feedback.logistics_clear else "no")
         return {
-            "company_name": invitation.company_id.name,
-            "job_name": invitation.job_id.name,
-            "candidate_name": invitation.partner_id.name or invitation.candidate_id.display_name,
+            "company_name": interview.company_id.name,
+            "job_name": interview.job_id.name,
+            "candidate_name": interview.partner_id.name or interview.candidate_id.display_name,
             "concerns": [
                 (f"{FEEDBACK_ANSWER_PREFIX}{concern.id}", concern.topic_id.question)
-                for concern in invitation.concern_ids.sorted("id")
+                for concern in interview.invitation_id.concern_ids.sorted("id")
             ],
-            "accuracy_choices": invitation.env["hr.invitation.feedback.answer"]
+            "accuracy_choices": interview.env["hr.invitation.feedback.answer"]
             ._fields["accuracy"]
-            ._description_selection(invitation.env),
+            ._description_selection(interview.env),
             "topics": [
-                (topic.id, topic.question) for topic in invitation._get_portal_feedback_topics()
+                (topic.id, topic.question) for topic in interview._get_portal_feedback_topics()
             ],
             "text_max_length": PORTAL_TEXT_MAX_LENGTH,
             "given": {
@@ -153,9 +94,7 @@ class HrInvitation(models.Model):
             feedback.answer_ids.unlink()
             feedback.write(values)
         else:
-            feedback = self.env["hr.invitation.feedback"].create(
-                dict(values, invitation_id=self.id)
-            )
+            feedback = self.env["hr.invitation.feedback"].create(dict(values, interview_id=self.id))
             self._with_recruiter_lang()._post_portal_note(
                 self.env._(
                     "The candidate gave feedback on the invitation: call rated %(rating)s/5, "
@@ -218,7 +157,10 @@ class HrInvitation(models.Model):
 
     def _parse_portal_answers(self, single):
         """[(concern, accuracy)]: one answer for each concern of this invitation, no other."""
-        by_key = {f"{FEEDBACK_ANSWER_PREFIX}{concern.id}": concern for concern in self.concern_ids}
+        by_key = {
+            f"{FEEDBACK_ANSWER_PREFIX}{concern.id}": concern
+            for concern in self.invitation_id.concern_ids
+        }
         keys = {key for key in single if key.startswith(FEEDBACK_ANSWER_PREFIX)}
         if keys - by_key.keys():
             raise UserError(

@@ -20,12 +20,13 @@ from odoo.addons.hr_recruitment_invitation.tools import (
     interview_logistics,
 )
 
+from .hr_invitation_interview import UPCOMING_STATES
+
 _logger = logging.getLogger(__name__)
 
 # Candidate portal: the link works until 14 days after the interview's end.
 PORTAL_TOKEN_VALIDITY = timedelta(days=14)
 PORTAL_TOKEN_BYTES = 32  # 256 bits from the OS's CSPRNG
-PORTAL_ANSWER_STATES = ("invited", "confirmed")
 PORTAL_MAX_PROPOSALS = 3
 PORTAL_PROPOSAL_MIN_NOTICE = timedelta(hours=1)
 # A candidate proposes times within the horizon the recruiter offers them in.
@@ -41,26 +42,9 @@ PORTAL_ACTIVITY_TYPES = {
 }
 
 
-class HrInvitation(models.Model):
-    _inherit = "hr.invitation"
+class HrInvitationInterview(models.Model):
+    _inherit = "hr.invitation.interview"
 
-    # The candidate's answers on their interview page (travel_mode, expected_arrival,
-    # needs_parking, pickup_point and pickup_at are declared with the interview logistics).
-    portal_confirmed_at = fields.Datetime(
-        "Confirmed by the Candidate On", copy=False, readonly=True
-    )
-    declined_at = fields.Datetime("Declined On", copy=False, readonly=True)
-    decline_reason = fields.Text("Reason for Declining", copy=False, readonly=True)
-    reschedule_requested_at = fields.Datetime(
-        "New Time Asked On",
-        copy=False,
-        readonly=True,
-        help="The candidate asked for another time on their interview page; set the new time and "
-        "let them confirm it.",
-    )
-    what_to_bring = fields.Text(
-        help="Shown to the candidate on their interview page. Empty: what the job position says.",
-    )
     # The candidate's key to their interview page: recruiters only (RPC reads included), and
     # in no view, filter, group or export (fields_get).
     access_token = fields.Char(
@@ -76,8 +60,8 @@ class HrInvitation(models.Model):
 
     def _compute_access_url(self):
         super()._compute_access_url()
-        for invitation in self:
-            invitation.access_url = f"/my/interviews/{invitation.id}"
+        for interview in self:
+            interview.access_url = f"/my/interviews/{interview.id}"
 
     # ------------------------------------------------------------------
     # Candidate portal: access
@@ -91,10 +75,10 @@ class HrInvitation(models.Model):
         """
         self.ensure_one()
         self._check_candidate_link_access()
-        invitation = self.sudo()
-        if not invitation.access_token:
-            invitation.write({"access_token": secrets.token_urlsafe(PORTAL_TOKEN_BYTES)})
-        return invitation.access_token
+        interview = self.sudo()
+        if not interview.access_token:
+            interview.write({"access_token": secrets.token_urlsafe(PORTAL_TOKEN_BYTES)})
+        return interview.access_token
 
     def _check_candidate_link_access(self):
         """Raise AccessError unless the user may read this invitation's token (recruiters).
@@ -106,7 +90,7 @@ class HrInvitation(models.Model):
         ):
             return
         _logger.warning(
-            "Refused the candidate link of hr.invitation %s to user %s (id %s)",
+            "Refused the candidate link of hr.invitation.interview %s to user %s (id %s)",
             self.ids,
             self.env.user.login,
             self.env.uid,
@@ -116,43 +100,54 @@ class HrInvitation(models.Model):
         )
 
     @api.model
-    def _get_portal_invitation(self, invitation_id, token):
-        """The invitation ``token`` opens, in sudo, or an empty recordset.
+    def _get_portal_interview(self, interview_id, token):
+        """The interview ``token`` opens, in sudo, or an empty recordset: the interview itself,
+        or the current one of its interview when it was moved.
 
-        Reading the token is what tells a missing invitation (no separate exists() query): it
+        Reading the token is what tells a missing interview (no separate exists() query): it
         is refused like a wrong token.
         """
-        if not (isinstance(invitation_id, int) and invitation_id > 0):
+        if not (isinstance(interview_id, int) and interview_id > 0):
             return self.browse()
-        invitation = self.sudo().browse(invitation_id)
+        interview = self.sudo().browse(interview_id)
         try:
-            return invitation if invitation._is_portal_access_valid(token) else self.browse()
+            return interview._get_opened_interview(token)
         except MissingError:
             return self.browse()
 
-    def _is_portal_access_valid(self, token):
-        """Whether ``token`` opens this invitation's interview page now.
+    def _get_opened_interview(self, token):
+        """The interview the link of this one opens with ``token``, or an empty recordset."""
+        self.ensure_one()
+        if not self._is_portal_token(token):
+            return self.browse()
+        opened = self.invitation_id.interview_id if self.state == "moved" else self
+        return opened if opened._is_portal_open() else self.browse()
 
-        The one rule for every portal route: the right token (constant-time comparison), an
-        interview to show, not cancelled, and not later than 14 days after the interview's end.
-        """
+    def _is_portal_token(self, token):
+        """Whether ``token`` is this interview's (constant-time comparison)."""
         self.ensure_one()
         if not (isinstance(token, str) and token.isascii() and token and self.access_token):
             return False
-        if not consteq(self.access_token, token):
+        return consteq(self.access_token, token)
+
+    def _is_portal_open(self):
+        """The one rule for every portal route, once the token is right: an interview to show,
+        of an interview still open, not cancelled, and not later than 14 days after its end."""
+        self.ensure_one()
+        if not self or self.state in ("cancelled", "moved"):
             return False
-        if self.state == "cancelled" or not self.event_id:
+        if self.invitation_id.state == "cancelled":
             return False
-        return fields.Datetime.now() <= self.interview_stop + PORTAL_TOKEN_VALIDITY
+        return fields.Datetime.now() <= self.stop + PORTAL_TOKEN_VALIDITY
 
     def _check_portal_answerable(self):
-        """Raise unless the candidate can still answer: invitation open, interview ahead."""
+        """Raise unless the candidate can still answer: interview open, interview ahead."""
         self.ensure_one()
         if self._is_portal_answerable():
             return
-        if self.state not in PORTAL_ANSWER_STATES:
+        if self.state not in UPCOMING_STATES or not self._is_current():
             raise UserError(
-                self.env._("This invitation is closed: contact the recruiter if you need anything.")
+                self.env._("This interview is closed: contact the recruiter if you need anything.")
             )
         raise UserError(
             self.env._(
@@ -174,58 +169,55 @@ class HrInvitation(models.Model):
     def _get_portal_values(self, lang_code):
         """Everything the interview page shows, and nothing else (no record is rendered)."""
         self.ensure_one()
-        invitation = self.with_context(lang=lang_code)
-        invitation._fetch_portal_records()
-        address = invitation._get_portal_address()
-        candidate_time = invitation._get_interview_time_for_candidate
-        pending = invitation.slot_ids.filtered(
+        interview = self.with_context(lang=lang_code)
+        interview._fetch_portal_records()
+        address = interview._get_portal_address()
+        candidate_time = interview._get_interview_time_for_candidate
+        pending = interview.slot_ids.filtered(
             lambda slot: slot.state == "chosen" or (slot.origin, slot.state) == ("proposed", "open")
         )
         return {
-            "company_name": invitation.company_id.name,
-            "job_name": invitation.job_id.name,
-            "candidate_name": invitation.candidate_id.display_name,
-            "status": invitation._get_portal_status(),
-            "can_answer": invitation._is_portal_answerable(),
+            "company_name": interview.company_id.name,
+            "job_name": interview.job_id.name,
+            "candidate_name": interview.candidate_id.display_name,
+            "round": interview.round,
+            "status": interview._get_portal_status(),
+            "can_answer": interview._is_portal_answerable(),
             "when": candidate_time(),
-            "duration_minutes": round(
-                (invitation.interview_stop - invitation.interview_start).total_seconds() / 60
-            ),
+            "duration_minutes": round((interview.stop - interview.start).total_seconds() / 60),
             "address": address,
-            "map_url": invitation._get_portal_map_url(address),
-            "logistics": invitation._get_directions(),
-            "what_to_bring": invitation.what_to_bring or invitation.job_id.interview_what_to_bring,
+            "map_url": interview._get_portal_map_url(address),
+            "logistics": interview._get_directions(),
+            "what_to_bring": interview.what_to_bring or interview.job_id.interview_what_to_bring,
             "offered_slots": [
-                (invitation._get_portal_slot_key(slot), candidate_time(value=slot.start))
-                for slot in invitation._get_portal_offered_slots()
+                (interview._get_portal_slot_key(slot), candidate_time(value=slot.start))
+                for slot in interview._get_portal_offered_slots()
             ],
             "requested_times": [
                 candidate_time(value=slot.start) for slot in pending.sorted("start")
             ]
-            if invitation.reschedule_requested_at
+            if interview.reschedule_requested_at
             else [],
             "max_proposals": PORTAL_MAX_PROPOSALS,
-            "travel_modes": invitation._fields["travel_mode"]._description_selection(
-                invitation.env
-            ),
-            "travel_mode": invitation.travel_mode,
-            "arrival_time": invitation._candidate_wall_time(invitation.expected_arrival),
-            "needs_parking": invitation.needs_parking,
-            "pickup_point": invitation.pickup_point or "",
-            "pickup_time": invitation._candidate_wall_time(invitation.pickup_at),
-            "decline_reason": invitation.decline_reason or "",
+            "travel_modes": interview._fields["travel_mode"]._description_selection(interview.env),
+            "travel_mode": interview.travel_mode,
+            "arrival_time": interview._candidate_wall_time(interview.expected_arrival),
+            "needs_parking": interview.needs_parking,
+            "pickup_point": interview.pickup_point or "",
+            "pickup_time": interview._candidate_wall_time(interview.pickup_at),
+            "decline_reason": interview.decline_reason or "",
         }
 
     def _fetch_portal_records(self):
         """Read only what the page shows of the records around the invitation: their whole
         rows (a job's descriptions, a contact's or a candidate's details) cost more than it."""
-        self.interview_location_id.fetch(PORTAL_ADDRESS_FIELDS)
+        self.location_id.fetch(PORTAL_ADDRESS_FIELDS)
         self.job_id.fetch(["name", "interview_what_to_bring"])
         self.candidate_id.fetch(["partner_name", "partner_id"])
 
     def _get_portal_status(self):
         self.ensure_one()
-        if self.state == "invited":
+        if self.state == "scheduled":
             return "reschedule" if self.reschedule_requested_at else "awaiting"
         if self.state in ("confirmed", "declined"):
             return self.state
@@ -233,7 +225,11 @@ class HrInvitation(models.Model):
 
     def _is_portal_answerable(self):
         self.ensure_one()
-        return self.state in PORTAL_ANSWER_STATES and fields.Datetime.now() < self.interview_start
+        return (
+            self.state in UPCOMING_STATES
+            and self._is_current()
+            and fields.Datetime.now() < self.start
+        )
 
     def _get_portal_address(self):
         """The interview's address on one line; the event's location when it has no address."""
@@ -242,7 +238,7 @@ class HrInvitation(models.Model):
 
     def _get_portal_map_url(self, address):
         self.ensure_one()
-        return self.interview_map_url or interview_logistics.map_url([address])
+        return self.map_url or interview_logistics.map_url([address])
 
     @api.model
     def _get_portal_slot_key(self, slot):
@@ -270,22 +266,22 @@ class HrInvitation(models.Model):
         no attendees' addresses, no internal description.
         """
         self.ensure_one()
-        invitation = self.with_context(lang=lang_code)
-        invitation._fetch_portal_records()
-        address = invitation._get_portal_address()
-        event = invitation.env["calendar.event"].new(
+        interview = self.with_context(lang=lang_code)
+        interview._fetch_portal_records()
+        address = interview._get_portal_address()
+        event = interview.env["calendar.event"].new(
             {
-                "name": invitation.env._(
+                "name": interview.env._(
                     "Interview: %(job)s, %(company)s",
-                    job=invitation.job_id.name,
-                    company=invitation.company_id.name,
+                    job=interview.job_id.name,
+                    company=interview.company_id.name,
                 ),
-                "start": invitation.event_id.start,
-                "stop": invitation.event_id.stop,
+                "start": interview.event_id.start,
+                "stop": interview.event_id.stop,
                 "allday": False,
                 "location": address,
-                "description": invitation._get_portal_ics_description(address),
-                "alarm_ids": [Command.set(invitation.event_id.alarm_ids.ids)],
+                "description": interview._get_portal_ics_description(address),
+                "alarm_ids": [Command.set(interview.event_id.alarm_ids.ids)],
                 "partner_ids": [Command.clear()],
                 "partner_id": False,
                 "user_id": False,
@@ -305,7 +301,7 @@ class HrInvitation(models.Model):
     # Candidate portal: answers
     # ------------------------------------------------------------------
     # Each answer validates first (a UserError in the candidate's language, nothing written),
-    # does nothing when it repeats the current answer, and otherwise updates the invitation and
+    # does nothing when it repeats the current answer, and otherwise updates the interview and
     # the candidate's calendar attendee, posts one note and, when the recruiter has something
     # to do, schedules or updates their activity.
 
@@ -315,20 +311,17 @@ class HrInvitation(models.Model):
             return False
         self._check_portal_answerable()
         self._write_portal_answer(
-            {
-                "state": "confirmed",
-                "portal_confirmed_at": fields.Datetime.now(),
-                "reschedule_requested_at": False,
-            }
+            {"confirmed_at": fields.Datetime.now(), "reschedule_requested_at": False},
+            state="confirmed",
         )
         self._dismiss_open_slots(origins=("proposed",))
-        self.activity_unlink([PORTAL_ACTIVITY_TYPES["reschedule"]])
+        self.invitation_id.activity_unlink([PORTAL_ACTIVITY_TYPES["reschedule"]])
         self._set_candidate_attendee_state("accepted")
         recruiter_view = self._with_recruiter_lang()
         recruiter_view._post_portal_note(
             recruiter_view.env._(
                 "The candidate confirmed the interview of %(time)s.",
-                time=recruiter_view._format_for_recruiter(self.interview_start),
+                time=recruiter_view._format_for_recruiter(self.start),
             )
         )
         return True
@@ -343,14 +336,15 @@ class HrInvitation(models.Model):
         )
         self._write_portal_answer(
             {
-                "state": "declined",
                 "declined_at": fields.Datetime.now(),
                 "decline_reason": reason,
                 "reschedule_requested_at": False,
-            }
+            },
+            state="declined",
         )
         self._dismiss_open_slots(origins=("offered", "proposed"))
-        self.activity_unlink(list(PORTAL_ACTIVITY_TYPES.values()))
+        self.followup_ids._cancel_pending()
+        self.invitation_id.activity_unlink(list(PORTAL_ACTIVITY_TYPES.values()))
         self._set_candidate_attendee_state("declined")
         recruiter_view = self._with_recruiter_lang()
         recruiter_view._post_portal_note(
@@ -424,7 +418,7 @@ class HrInvitation(models.Model):
         """Record the candidate's request for another time and ask the recruiter to act."""
         self.slot_ids.filtered(lambda s: s.state == "chosen").write({"state": "open"})
         self._dismiss_open_slots(origins=("proposed",))
-        duration = self.interview_stop - self.interview_start
+        duration = self.stop - self.start
         requested = slot or self.env["hr.invitation.slot"]
         if slot:
             slot.state = "chosen"
@@ -432,7 +426,7 @@ class HrInvitation(models.Model):
             requested = self.env["hr.invitation.slot"].create(
                 [
                     {
-                        "invitation_id": self.id,
+                        "interview_id": self.id,
                         "start": start,
                         "stop": start + duration,
                         "origin": "proposed",
@@ -441,11 +435,8 @@ class HrInvitation(models.Model):
                 ]
             )
         self._write_portal_answer(
-            {
-                "state": "invited",
-                "portal_confirmed_at": False,
-                "reschedule_requested_at": fields.Datetime.now(),
-            }
+            {"confirmed_at": False, "reschedule_requested_at": fields.Datetime.now()},
+            state="scheduled",
         )
         self._set_candidate_attendee_state("tentative")
         recruiter_view = self._with_recruiter_lang()
@@ -454,13 +445,13 @@ class HrInvitation(models.Model):
             body = recruiter_view.env._(
                 "The candidate cannot come at %(planned)s and picked an offered time instead: "
                 "%(times)s.",
-                planned=recruiter_view._format_for_recruiter(self.interview_start),
+                planned=recruiter_view._format_for_recruiter(self.start),
                 times=times,
             )
         else:
             body = recruiter_view.env._(
                 "The candidate cannot come at %(planned)s and proposes: %(times)s.",
-                planned=recruiter_view._format_for_recruiter(self.interview_start),
+                planned=recruiter_view._format_for_recruiter(self.start),
                 times=times,
             )
         recruiter_view._ask_recruiter_to_act(
@@ -504,7 +495,7 @@ class HrInvitation(models.Model):
             return False
         body = recruiter_view.env._(
             "The candidate comes by car and needs a parking space on %(time)s.",
-            time=recruiter_view._format_for_recruiter(self.interview_start),
+            time=recruiter_view._format_for_recruiter(self.start),
         )
         recruiter_view._ask_recruiter_to_act(
             "parking",
@@ -530,7 +521,7 @@ class HrInvitation(models.Model):
             "The candidate asks to be picked up at %(point)s, %(time)s. Phone: %(phone)s.",
             point=point,
             time=recruiter_view._format_for_recruiter(pickup_at),
-            phone=self.partner_phone or "-",
+            phone=self.invitation_id.partner_phone or "-",
         )
         recruiter_view._ask_recruiter_to_act(
             "pickup",
@@ -546,7 +537,7 @@ class HrInvitation(models.Model):
     def _record_travel_answer(self, values):
         """Write how a confirmed candidate comes, unless it is already what they said.
 
-        Returns this invitation in the recruiter's language to tell them, or None when
+        Returns this interview in the recruiter's language to tell them, or None when
         nothing changed.
         """
         if all(self[fname] == value for fname, value in values.items()):
@@ -561,13 +552,18 @@ class HrInvitation(models.Model):
         if not asked:
             return
         asked.write({"reschedule_requested_at": False})
-        asked.activity_feedback(
+        asked.invitation_id.activity_feedback(
             [PORTAL_ACTIVITY_TYPES["reschedule"]], feedback=self.env._("The interview was moved.")
         )
 
-    def _write_portal_answer(self, values):
-        """Write an answer; the answer's note says what changed, so no tracking message."""
-        self.with_context(mail_notrack=True).write(values)
+    def _write_portal_answer(self, values, state=None):
+        """Write an answer (and the interview's new ``state``); the answer's note says what
+        changed, so no tracking message on the invitation."""
+        interview = self.with_context(mail_notrack=True)
+        if state:
+            interview._set_state(state, **values)
+        else:
+            interview.write(values)
 
     def _clean_portal_text(self, value, max_length, missing_message):
         text = (value or "").strip()
@@ -586,7 +582,7 @@ class HrInvitation(models.Model):
         """Naive UTC of a time (``13:45``, candidate's zone) on the interview's day."""
         try:
             return candidate_input.arrival_on_interview_day(
-                self.interview_start, value, self.candidate_tz, PORTAL_ARRIVAL_MAX_ADVANCE
+                self.start, value, self.candidate_tz, PORTAL_ARRIVAL_MAX_ADVANCE
             )
         except candidate_input.CandidateInputError as error:
             raise self._candidate_input_user_error(error) from None
@@ -642,13 +638,13 @@ class HrInvitation(models.Model):
             attendees.do_tentative()
 
     def _with_recruiter_lang(self):
-        """This invitation with the recruiter's language, for what the recruiter reads."""
-        return self.with_context(lang=self._get_recruiter().lang or self.env.lang)
+        """This interview with the recruiter's language, for what the recruiter reads."""
+        return self.with_context(lang=self.invitation_id._get_recruiter().lang or self.env.lang)
 
     def _post_portal_note(self, body):
         """One internal note, written by the candidate (never with the portal link in it)."""
         self.ensure_one()
-        return self.message_post(
+        return self.invitation_id.message_post(
             body=body,
             author_id=self.partner_id.id or None,
             message_type="comment",
@@ -663,10 +659,11 @@ class HrInvitation(models.Model):
     def _schedule_portal_activity(self, kind, summary, note):
         """Create or update the recruiter's ``kind`` activity (one per kind and invitation)."""
         self.ensure_one()
+        invitation = self.invitation_id
         values = {
             "summary": summary,
             "note": escape(note),  # the candidate's words as text, never as HTML
-            "user_id": self._get_recruiter().id,
-            "date_deadline": self._recruiter_date(fields.Datetime.now()),
+            "user_id": invitation._get_recruiter().id,
+            "date_deadline": invitation._recruiter_date(fields.Datetime.now()),
         }
-        return self._set_activity(PORTAL_ACTIVITY_TYPES[kind], **values)
+        return invitation._set_activity(PORTAL_ACTIVITY_TYPES[kind], **values)

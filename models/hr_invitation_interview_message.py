@@ -1,0 +1,154 @@
+"""Messages to the candidate about their interview: the invitation, reminders, feedback requests.
+
+Each goes to the candidate alone, as a mail.mail or sms.sms record outside the chatter (only
+administrators can read them): the tokenized link is only ever written there.
+"""
+
+from odoo import Command, fields, models
+
+MAIL_TEMPLATE_INVITATION = "hr_recruitment_invitation.mail_template_interview_invitation"
+SMS_TEMPLATE_INVITATION = "hr_recruitment_invitation.sms_template_interview_invitation"
+
+
+class HrInvitationInterview(models.Model):
+    _inherit = "hr.invitation.interview"
+
+    def _get_candidate_portal_link(self, suffix=None):
+        """The candidate's tokenized link to this interview's page (or its ``suffix``
+        page): only for messages addressed to the candidate.
+
+        sudo: the server puts it in the candidate's own message (mail.mail, sms.sms, neither
+        readable by employees), whoever triggers the sending; the user never gets it.
+        """
+        self.ensure_one()
+        return self.get_base_url() + self.sudo().get_portal_url(suffix=suffix)
+
+    def _render_for_candidates(self, template, field_names):
+        """Render ``template`` for all of ``self`` at once (compiled once), each interview in
+        its candidate's language with its links: {field name: {interview id: text}}."""
+        template = template.with_context(
+            candidate_portal_urls={iv.id: iv._get_candidate_portal_link() for iv in self},
+            candidate_feedback_urls={
+                iv.id: iv._get_candidate_portal_link(suffix="/feedback") for iv in self
+            },
+        )
+        return {
+            fname: template._render_field(fname, self.ids, compute_lang=True)
+            for fname in field_names
+        }
+
+    def _create_candidate_mails(self, template, with_ics=False, followups=None):
+        """An email to each candidate alone: mail.mail records outside the chatter, deleted once
+        sent. ``followups``: {interview id: the follow-up each delivers}, requeued if it fails."""
+        followups = followups or {}
+        rendered = self._render_for_candidates(template, ("subject", "body_html", "email_from"))
+        return (
+            self.env["mail.mail"]
+            .sudo()
+            .create(
+                [
+                    interview._prepare_candidate_mail_values(
+                        rendered, with_ics, followups.get(interview.id)
+                    )
+                    for interview in self
+                ]
+            )
+        )
+
+    def _prepare_candidate_mail_values(self, rendered, with_ics, followup):
+        self.ensure_one()
+        return {
+            "subject": rendered["subject"][self.id],
+            "body_html": rendered["body_html"][self.id],
+            "email_from": rendered["email_from"][self.id] or self.company_id.email_formatted,
+            "recipient_ids": [Command.link(self.partner_id.id)],
+            "auto_delete": True,
+            "attachment_ids": [Command.set(self._get_ics_attachment().ids)] if with_ics else [],
+            "invitation_followup_id": followup and followup.id,
+        }
+
+    def _get_ics_attachment(self):
+        """The interview as an .ics file the candidate can add to their calendar."""
+        self.ensure_one()
+        ics = self._get_portal_ics(self.partner_id.lang or self.env.lang)
+        if not ics:
+            return self.env["ir.attachment"]
+        return (
+            self.env["ir.attachment"]
+            .sudo()
+            .create(
+                {
+                    "name": "interview.ics",
+                    "raw": ics,
+                    "mimetype": "text/calendar",
+                    "res_model": "mail.compose.message",
+                    "res_id": 0,
+                }
+            )
+        )
+
+    def _create_candidate_texts(self, template, followups=None):
+        """A text message to each candidate alone: sms.sms records, never a chatter message.
+
+        Each ends with a one-line privacy notice in the candidate's language. ``followups``:
+        {interview id: the follow-up each delivers}, requeued if it fails.
+        """
+        followups = followups or {}
+        bodies = self._render_for_candidates(template, ("body",))["body"]
+        return (
+            self.env["sms.sms"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "number": interview.invitation_id.phone_e164,
+                        "partner_id": interview.partner_id.id,
+                        "body": bodies[interview.id] + "\n" + interview._get_sms_privacy_line(),
+                        "invitation_followup_id": followups.get(interview.id, False)
+                        and followups[interview.id].id,
+                    }
+                    for interview in self
+                ]
+            )
+        )
+
+    def _get_sms_privacy_line(self):
+        self.ensure_one()
+        lang = self.partner_id.lang or self.env.lang
+        return self.invitation_id.with_context(lang=lang)._get_sms_privacy_notice()
+
+    def _send_interview_invitation(self):
+        """Send the interview's details by the chosen channels and log it without the link."""
+        self.ensure_one()
+        channels = []
+        if self.notify_by_email:
+            template = self.env.ref(MAIL_TEMPLATE_INVITATION)
+            self._create_candidate_mails(template, with_ics=True).send_after_commit()
+            channels.append(self.env._("email"))
+        if self.notify_by_sms:
+            template = self.env.ref(SMS_TEMPLATE_INVITATION)
+            self._create_candidate_texts(template).send(raise_exception=False)
+            channels.append(self.env._("text message"))
+        if channels:
+            self.invitation_sent_at = fields.Datetime.now()
+        self.invitation_id._message_log(body=self._get_invitation_note(channels))
+
+    def _get_invitation_note(self, channels):
+        details = self.env._(
+            "Interview on %(recruiter_time)s (%(candidate_time)s for the candidate) at "
+            "%(address)s.",
+            recruiter_time=self._format_for_recruiter(self.start),
+            candidate_time=self._format_for_candidate(self.start),
+            address=self._get_interview_address(),
+        )
+        if self.round > 1:
+            details = self.env._("Round %(round)s.", round=self.round) + " " + details
+        if not channels:
+            return details + " " + self.env._("The candidate was not sent any message.")
+        return (
+            details
+            + " "
+            + self.env._(
+                "Invitation sent to the candidate by %(channels)s.", channels=", ".join(channels)
+            )
+        )
