@@ -147,7 +147,7 @@ class HrInvitationInterview(models.Model):
             return
         if self.state not in UPCOMING_STATES or not self._is_current():
             raise UserError(
-                self.env._("This interview is closed: contact the recruiter if you need anything.")
+                self.env._("This invitation is closed: contact the recruiter if you need anything.")
             )
         raise UserError(
             self.env._(
