@@ -9,6 +9,11 @@ from . import hr_job
 from . import hr_candidate
 from . import hr_candidate_experience
 from . import hr_applicant
+from . import hr_invitation_single_activity
+from . import hr_invitation_call_planning
+from . import hr_invitation_senior_brief
+from . import hr_invitation_privacy
+from . import hr_invitation_candidate_contact
 from . import hr_invitation
 from . import hr_invitation_call
 from . import hr_invitation_slot
@@ -23,12 +28,12 @@ from . import res_partner
 from . import calendar_event
 from . import hr_invitation_interview
 from . import hr_invitation_interview_portal
+from . import hr_invitation_interview_answer
 from . import hr_invitation_interview_day
 from . import hr_invitation_interview_message
 from . import hr_invitation_interview_feedback
 from . import hr_invitation_followup
 from . import hr_invitation_portal_attempt
-from . import hr_invitation_privacy
 from . import hr_invitation_followup_message
 from . import mail_mail
 from . import sms_sms

@@ -1,6 +1,6 @@
 from odoo import api, fields, models
 
-from .hr_invitation import CLOSED_STATES, PLANNING_BATCH_SIZE
+from .hr_invitation_states import CLOSED_STATES, PLANNING_BATCH_SIZE
 from .record_counts import count_per_record
 
 

@@ -4,8 +4,8 @@ from odoo.exceptions import UserError
 from odoo.addons.hr_recruitment_invitation.tools.call_planner import Window
 from odoo.addons.hr_recruitment_invitation.tools.utc import to_utc
 
-from .hr_invitation import CALL_WINDOWS
 from .hr_invitation_escalation import CONCLUSIVE_OUTCOMES
+from .hr_invitation_states import CALL_WINDOWS
 
 CALL_OUTCOMES = [
     ("no_answer", "No answer"),

@@ -16,27 +16,12 @@ from odoo.tools import SQL
 ANONYMISE_BATCH_SIZE = 200
 
 
-class HrInvitation(models.Model):
-    _inherit = "hr.invitation"
+class HrInvitationPrivacy(models.AbstractModel):
+    """The privacy side of an invitation: the notice the candidate reads, and the wiping of
+    their personal data (application_closed_at, anonymised_at are the invitation's)."""
 
-    application_closed_at = fields.Datetime(
-        "Application Closed On",
-        compute="_compute_application_closed_at",
-        store=True,
-        copy=False,
-        help="When the application was refused, archived or closed (hired): the privacy clock.",
-    )
-    anonymised_at = fields.Datetime("Anonymised On", copy=False, readonly=True)
-
-    @api.depends("applicant_id.refuse_reason_id", "applicant_id.active", "applicant_id.date_closed")
-    def _compute_application_closed_at(self):
-        now = fields.Datetime.now()
-        for invitation in self:
-            applicant = invitation.applicant_id.with_context(active_test=False)
-            if applicant.application_status == "ongoing":
-                invitation.application_closed_at = False
-            else:
-                invitation.application_closed_at = invitation.application_closed_at or now
+    _name = "hr.invitation.privacy"
+    _description = "Privacy of the Interview Invitations"
 
     def _get_privacy_notice(self):
         """The short notice of the candidate's page and emails, in the reader's language."""
@@ -147,3 +132,13 @@ class HrInvitation(models.Model):
             )
         )
         self.env["mail.message"].invalidate_model(["body"])
+
+    @api.depends("applicant_id.refuse_reason_id", "applicant_id.active", "applicant_id.date_closed")
+    def _compute_application_closed_at(self):
+        now = fields.Datetime.now()
+        for invitation in self:
+            applicant = invitation.applicant_id.with_context(active_test=False)
+            if applicant.application_status == "ongoing":
+                invitation.application_closed_at = False
+            else:
+                invitation.application_closed_at = invitation.application_closed_at or now

@@ -1,7 +1,7 @@
 from odoo import fields, models
 from odoo.tools import SQL
 
-from odoo.addons.hr_recruitment_invitation.models.hr_invitation import CALL_WINDOWS
+from odoo.addons.hr_recruitment_invitation.models.hr_invitation_states import CALL_WINDOWS
 
 FUNNEL_STAGES = [
     ("1_planned", "Planned"),

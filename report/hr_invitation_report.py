@@ -2,7 +2,7 @@ from odoo import fields, models
 from odoo.tools import SQL
 
 from odoo.addons.hr_recruitment_invitation.models.hr_candidate import EMPLOYMENT_STATUSES
-from odoo.addons.hr_recruitment_invitation.models.hr_invitation import (
+from odoo.addons.hr_recruitment_invitation.models.hr_invitation_states import (
     CALL_WINDOWS,
     INVITATION_STATES,
 )

@@ -64,7 +64,7 @@ class TestInterviewRounds(InterviewCase, HttpCase):
         # Its own page, which says it is the second round, and takes the candidate's answers.
         page = self._page(second)
         self.assertEqual(page.status_code, 200)
-        self.assertRegex(page.text, r'o_interview_round[^>]*>Round 2<')
+        self.assertRegex(page.text, r"o_interview_round[^>]*>Round 2<")
         self.assertIn("Thursday, January 22, 2026 at 2:00 PM", page.text)
         token = second._portal_ensure_token()
         with freeze_time("2026-01-16 11:00:00"):

@@ -3,7 +3,6 @@ from collections import Counter
 from odoo import Command, api, fields, models
 
 from odoo.addons.base.models.res_partner import _lang_get
-from odoo.addons.hr_recruitment_invitation.models.hr_invitation import CALL_WINDOWS
 from odoo.addons.hr_recruitment_invitation.models.hr_invitation_call import (
     CALL_OUTCOMES,
     INTEREST_LEVELS,
@@ -16,6 +15,7 @@ from odoo.addons.hr_recruitment_invitation.models.hr_invitation_script_template 
     OPENING_FIELDS,
     SHORT_CLOSING_FIELD,
 )
+from odoo.addons.hr_recruitment_invitation.models.hr_invitation_states import CALL_WINDOWS
 from odoo.addons.hr_recruitment_invitation.tools.utc import to_naive_utc
 
 # The seven steps of an invitation call ("Interview techniques for invitations").

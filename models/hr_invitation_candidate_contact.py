@@ -1,0 +1,114 @@
+from odoo import api, models
+from odoo.exceptions import UserError
+
+from odoo.addons.hr_recruitment_invitation.tools import phone_tz
+
+
+class HrInvitationCandidateContact(models.AbstractModel):
+    """How the invitation reaches its candidate: their contact (for the calendar and the
+    messages) and whether a text message can reach their number."""
+
+    _name = "hr.invitation.candidate.contact"
+    _description = "Reaching the Candidate of an Invitation"
+
+    def _ensure_candidate_partner(self):
+        """The candidate's contact, created from the candidate when missing (as hr.candidate)."""
+        self.ensure_one()
+        candidate = self.candidate_id
+        if not candidate.partner_id:
+            if not candidate.partner_name:
+                raise UserError(self.env._("Give the candidate a name before inviting them."))
+            # Recruiters may lack "Contact Creation": the contact belongs to the application.
+            candidate.partner_id = (
+                self.env["res.partner"]
+                .sudo()
+                .create(
+                    {
+                        "is_company": False,
+                        "name": candidate.partner_name,
+                        "email": candidate.email_from,
+                        "phone": candidate.partner_phone,
+                    }
+                )
+            )
+        return candidate.partner_id
+
+    def _get_sms_problem(self):
+        """Why no text message may be sent to the candidate, or an empty string."""
+        self.ensure_one()
+        return self._get_sms_problems()[self.id]
+
+    def _get_sms_problems(self):
+        """{invitation id: why no text may be sent to its candidate, or ""}: the blacklist is
+        read once for all of ``self``."""
+        numbers = [number for number in self.mapped("phone_e164") if number]
+        blacklisted = set(
+            self.env["phone.blacklist"].sudo().search([("number", "in", numbers)]).mapped("number")
+            if numbers
+            else ()
+        )
+        return {invitation.id: invitation._check_sms_reachable(blacklisted) for invitation in self}
+
+    def _check_sms_reachable(self, blacklisted):
+        self.ensure_one()
+        phone = self.partner_phone
+        if not phone:
+            return self.env._("The candidate has no phone number: no text message can be sent.")
+        try:
+            mobile = phone_tz.is_mobile(phone, self._phone_region())
+        except phone_tz.InvalidPhoneNumber:
+            return self.env._("%(phone)s is not a valid phone number.", phone=phone)
+        if not mobile:
+            return self.env._(
+                "%(phone)s is not a mobile number: a text message cannot reach it.", phone=phone
+            )
+        if self.phone_e164 in blacklisted:
+            return self.env._(
+                "%(phone)s is blacklisted: the candidate does not want text messages.",
+                phone=phone,
+            )
+        return ""
+
+    @api.depends("partner_phone", "company_id")
+    def _compute_phone_check(self):
+        for invitation in self:
+            invitation.phone_e164 = False
+            invitation.phone_error = False
+            if not invitation.partner_phone:
+                continue
+            try:
+                invitation.phone_e164 = phone_tz.format_e164(
+                    invitation.partner_phone, invitation._phone_region()
+                )
+            except phone_tz.InvalidPhoneNumber:
+                invitation.phone_error = self.env._(
+                    "The phone number %(phone)s is not valid: correct it before calling.",
+                    phone=invitation.partner_phone,
+                )
+
+    def _phone_region(self):
+        return self.company_id.country_id.code or None
+
+    @api.model
+    def fields_get(self, allfields=None, attributes=None):
+        """The web client builds its filters, groups and exports from this: never the token."""
+        fields_info = super().fields_get(allfields, attributes)
+        fields_info.pop("access_token", None)
+        return fields_info
+
+    @api.depends("interview_id")
+    def _compute_access_url(self):
+        super()._compute_access_url()
+        for invitation in self:
+            # The link's path is no secret: whoever asks is checked by _portal_ensure_token.
+            interview = invitation.sudo().interview_id
+            if interview:
+                invitation.access_url = interview.access_url
+
+    def _portal_ensure_token(self):
+        """The current interview's token: only who may read it gets or creates one."""
+        self.ensure_one()
+        interview = self.sudo().interview_id.with_env(self.env)
+        if not interview:
+            raise UserError(self.env._("This invitation has no interview to link to yet."))
+        return interview._portal_ensure_token()

@@ -1,0 +1,39 @@
+"""The states and kinds an invitation's planning and calls share (no model here: the models
+that use them import them without importing each other)."""
+
+from odoo.addons.hr_recruitment_invitation.tools import call_planner
+
+INVITATION_STATES = [
+    ("draft", "To Plan"),
+    ("calling", "Calling"),
+    ("invited", "Invited"),
+    ("confirmed", "Confirmed"),
+    ("declined", "Declined"),
+    ("attended", "Attended"),
+    ("no_show", "No-show"),
+    ("unreachable", "Unreachable"),
+    ("cancelled", "Cancelled"),
+]
+CALL_WINDOWS = [
+    ("evening", "Weekday evening"),
+    ("weekend", "Weekend"),
+    ("office_hours", "Office hours"),
+]
+CLOSED_STATES = ("declined", "attended", "no_show", "cancelled")
+PLANNABLE_STATES = ("draft", "calling", "unreachable")
+# An invited candidate can still get senior HR's follow-up call once a manager approved it.
+FOLLOW_UP_STATES = ("invited", "confirmed")
+FRESHNESS = [("hot", "Hot"), ("warm", "Warm"), ("cold", "Cold")]
+FRESHNESS_RANK = {key: rank for rank, (key, _label) in enumerate(FRESHNESS)}
+HOT_DAYS, WARM_DAYS = 7, 30
+FRESHNESS_BATCH_SIZE = 1000
+# A selection larger than this is planned by a background job (ir.cron), in batches of it.
+PLANNING_BATCH_SIZE = 500
+ACTIVITY_INVITATION_CALL = "hr_recruitment_invitation.mail_activity_type_invitation_call"
+INVALID_PHONE = "invalid_phone"
+CALL_PLAN_ISSUES = [
+    (INVALID_PHONE, "Invalid phone number"),
+    (call_planner.NO_COMMON_TIME, "No common time in the coming weeks"),
+    (call_planner.INVALID_ZONE, "Unknown time zone"),
+    (call_planner.NO_CALLER, "Nobody to make the call"),
+]
