@@ -27,9 +27,7 @@ class HrInvitation(models.Model):
     _inherit = [
         "hr.invitation.private.thread",
         "hr.invitation.single.activity",
-        # Before portal.mixin: the candidate's link is their current interview's.
         "hr.invitation.candidate.contact",
-        "portal.mixin",
         "hr.invitation.batch.job",
         "hr.invitation.call.planning",
         "hr.invitation.senior.brief",
@@ -481,6 +479,7 @@ class HrInvitation(models.Model):
         groups="hr_recruitment.group_hr_recruitment_user",
         exportable=False,
     )
+    access_url = fields.Char("Candidate's Page", compute="_compute_access_url")
 
     def action_open_interviews(self):
         return self._action_open_children("hr.invitation.interview", self.env._("Interviews"))

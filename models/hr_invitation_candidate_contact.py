@@ -98,17 +98,29 @@ class HrInvitationCandidateContact(models.AbstractModel):
 
     @api.depends("interview_id")
     def _compute_access_url(self):
-        super()._compute_access_url()
         for invitation in self:
             # The link's path is no secret: whoever asks is checked by _portal_ensure_token.
-            interview = invitation.sudo().interview_id
-            if interview:
-                invitation.access_url = interview.access_url
+            invitation.access_url = invitation.sudo().interview_id.access_url or False
+
+    def get_portal_url(self, suffix=None, report_type=None, download=None, query_string=None):
+        """The candidate's link: their current interview's, for who may read its token.
+
+        The invitation is no portal document of its own (not a portal.mixin: Odoo's
+        notifications and Share wizard offer no link to it); its current interview is.
+        """
+        self.ensure_one()
+        return self._get_current_interview().get_portal_url(
+            suffix=suffix, report_type=report_type, download=download, query_string=query_string
+        )
 
     def _portal_ensure_token(self):
         """The current interview's token: only who may read it gets or creates one."""
         self.ensure_one()
+        return self._get_current_interview()._portal_ensure_token()
+
+    def _get_current_interview(self):
+        """The current interview, in this user's environment (its token is checked there)."""
         interview = self.sudo().interview_id.with_env(self.env)
         if not interview:
             raise UserError(self.env._("This invitation has no interview to link to yet."))
-        return interview._portal_ensure_token()
+        return interview

@@ -104,19 +104,24 @@ class TestCandidateLinkOverRpc(OutsideTestCase):
         _logger.info("link over RPC: %s tried by non-recruiters, all refused, logged", tried)
 
     def test_the_share_wizard_gives_no_link_to_an_interviewer(self):
-        """portal.mixin's Share wizard builds the record's link with its token: the field's
-        groups already refuse it (hasattr reads the token), and no token is created."""
+        """portal.mixin's Share wizard builds a portal document's link with its token: an
+        invitation is no portal document (its interviews are, for recruiters only), so the
+        wizard builds none, and no token is created."""
         self.interviewer.groups_id |= self.env.ref("base.group_partner_manager")
         invitation = self.untokened.with_user(self.interviewer)
         self.assertTrue(invitation.has_access("read"))
         wizard = self.env["portal.share"].with_user(self.interviewer)
         context = {"active_model": "hr.invitation", "active_id": invitation.id}
+        defaults = wizard.with_context(**context).default_get(["share_link"])
+        self.assertFalse(defaults.get("share_link"))
+        share = wizard.new({"res_model": "hr.invitation", "res_id": invitation.id})
+        self.assertFalse(share.share_link)
+        interview = self.untokened.interview_id.with_user(self.interviewer)
+        context = {"active_model": interview._name, "active_id": interview.id}
         with self.assertRaises(AccessError):
             wizard.with_context(**context).default_get(["share_link"])
-        with self.assertRaises(AccessError):
-            wizard.new({"res_model": "hr.invitation", "res_id": invitation.id}).share_link  # noqa: B018
         self.env.invalidate_all()
-        self.assertFalse(self.untokened.access_token)
+        self.assertFalse(self.untokened.interview_id.access_token)
 
     def test_answer_methods_are_not_callable_over_rpc(self):
         """Senior HR may write an invitation: they still cannot answer as the candidate."""
