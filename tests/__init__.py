@@ -24,3 +24,4 @@ from . import test_i18n
 from . import test_call_planning_team
 from . import test_call_planning_cases
 from . import test_call_script_positions
+from . import test_call_planner_team_properties
