@@ -23,3 +23,6 @@ from . import test_security_outside
 from . import test_i18n
 from . import test_call_planning_team
 from . import test_interview_rounds
+from . import test_call_planning_cases
+from . import test_call_script_positions
+from . import test_call_planner_team_properties

@@ -36,3 +36,46 @@ class TestInvitationTours(HttpCase):
         self.assertEqual(invitation.event_id.applicant_id, applicant, "the interview is planned")
         self.assertIn(candidate.partner_id, invitation.event_id.partner_ids)
         self.assertFalse(invitation.interview_id.notify_by_sms)
+
+    def test_recruiter_plans_a_selection_with_a_wrong_number(self):
+        """In Chromium: select three applications, one with a wrong number, and plan them from
+        the list's actions: two are planned, one notification names the third and why."""
+        new_test_user(
+            self.env,
+            login="inv_tour_planner",
+            groups="hr_recruitment.group_hr_recruitment_user",
+            tz="Europe/Brussels",
+        )
+        job = self.env["hr.job"].create({"name": "Tour Planning Specialist"})
+        applicants = self.env["hr.applicant"].create(
+            [
+                {
+                    "candidate_id": self.env["hr.candidate"]
+                    .create(
+                        {
+                            "partner_name": name,
+                            "partner_phone": phone,
+                            "employment_status": "employed",
+                        }
+                    )
+                    .id,
+                    "job_id": job.id,
+                }
+                for name, phone in (
+                    ("Tour Camille Laurent", "+33 6 12 34 56 78"),
+                    ("Tour Wang Wei", "+86 138 0013 8000"),
+                    ("Tour Wrong Number", "+33 12"),
+                )
+            ]
+        )
+        self.start_tour(
+            "/odoo/recruitment-applications",
+            "hr_recruitment_invitation_plan_selection_tour",
+            login="inv_tour_planner",
+        )
+        camille, wang, wrong = (applicant.invitation_ids for applicant in applicants)
+        self.assertEqual((camille.state, wang.state), ("calling", "calling"))
+        self.assertTrue(camille.next_call_at and wang.next_call_at)
+        self.assertEqual(wrong.state, "draft")
+        self.assertEqual(wrong.call_plan_issue, "invalid_phone")
+        self.assertFalse(wrong.next_call_at)

@@ -84,6 +84,18 @@ class HrInvitationCallScript(models.TransientModel):
     previous_concern_ids = fields.Many2many(
         "hr.invitation.concern", string="Concerns Raised Before", compute="_compute_brief"
     )
+    # One candidate, one caller (issue 17, rule 8): their other applications planned at the
+    # same slot with the same caller are one call; each records its own outcome.
+    other_call_ids = fields.Many2many(
+        "hr.invitation.call",
+        "hr_invitation_call_script_other_call_rel",
+        "script_id",
+        "call_id",
+        string="Other Positions on This Call",
+        help="The candidate's other applications planned for this call with you. Record the "
+        "outcome of each; left empty, a position takes this call's outcome and interest.",
+    )
+    other_positions = fields.Char("Also Calling About", compute="_compute_other_positions")
 
     # 2-6. What to say, rendered from the script template
     opening = fields.Text(compute="_compute_script_texts")
@@ -158,6 +170,12 @@ class HrInvitationCallScript(models.TransientModel):
             )
             script.recent_experience_ids = candidate.experience_ids[:RECENT_EXPERIENCES]
             script.previous_concern_ids = candidate.invitation_concern_ids
+
+    @api.depends("other_call_ids")
+    def _compute_other_positions(self):
+        for script in self:
+            jobs = script.other_call_ids.job_id
+            script.other_positions = ", ".join(jobs.mapped("display_name")) or False
 
     @api.depends("script_template_id", "script_lang", "sourcing_channel")
     def _compute_script_texts(self):
@@ -297,6 +315,7 @@ class HrInvitationCallScript(models.TransientModel):
         items = job.invitation_question_ids | job.invitation_requirement_ids
         return {
             "call_id": call.id,
+            "other_call_ids": [Command.set(self._start_other_calls(call.invitation_id).ids)],
             "script_template_id": template.id,
             "script_lang": lang,
             "question_line_ids": [
@@ -310,6 +329,23 @@ class HrInvitationCallScript(models.TransientModel):
                 if item.kind == "requirement"
             ],
         }
+
+    @api.model
+    def _start_other_calls(self, invitation):
+        """Start (or resume) the calls of the candidate's other open invitations planned at the
+        same slot with the same caller: the recruiter makes one call for all of them."""
+        if not invitation.next_call_at:
+            return self.env["hr.invitation.call"]
+        others = self.env["hr.invitation"].search(
+            [
+                ("id", "!=", invitation.id),
+                ("candidate_id", "=", invitation.candidate_id.id),
+                ("next_call_at", "=", invitation.next_call_at),
+                ("user_id", "=", invitation.user_id.id),
+            ]
+        )
+        others = others.filtered(lambda other: other._is_plannable() and not other.phone_error)
+        return self.env["hr.invitation.call"].union(*(other._start_call() for other in others))
 
     @api.model
     def _prepare_line_values(self, item):
@@ -385,7 +421,56 @@ class HrInvitationCallScript(models.TransientModel):
                 self.invitation_id.message_post(
                     body=self.call_id.note, subtype_xmlid="mail.mt_note"
                 )
-            return self.call_id.action_end_call()
+            actions = [self.call_id.action_end_call(), *self._end_other_calls()]
+        return self._first_opening_action(actions)
+
+    def _end_other_calls(self):
+        """End the calls of the other positions, each with its own outcome, else this call's
+        (no answer for all when nobody answered). Return what each ending opens."""
+        self.ensure_one()
+        actions = []
+        for call in self.other_call_ids.filtered("is_running"):
+            call.write(self._prepare_other_call_result(call))
+            if call.outcome != "no_answer":
+                call.invitation_id.message_post(body=call.note, subtype_xmlid="mail.mt_note")
+            actions.append(call.action_end_call())
+        return actions
+
+    def _prepare_other_call_result(self, call):
+        self.ensure_one()
+        reached = self.outcome != "no_answer"
+        values = {
+            "outcome": (call.outcome or self.outcome) if reached else "no_answer",
+            "interest_level": (call.interest_level or self.interest_level) if reached else False,
+        }
+        window = values["outcome"] == "callback" and self.callback_window_id
+        if window:
+            values.update(
+                callback_at=window.start, callback_until=window.end, callback_window=window.kind
+            )
+        labels = {
+            fname: dict(call._fields[fname]._description_selection(self.env))
+            for fname in ("outcome", "interest_level")
+        }
+        values["note"] = self.env["ir.qweb"]._render(
+            "hr_recruitment_invitation.hr_invitation_call_script_other_summary",
+            {
+                "outcome": labels["outcome"].get(values["outcome"]),
+                "interest": labels["interest_level"].get(values["interest_level"]),
+                "recorded_during": self.env._(
+                    "Recorded during the call about %(position)s: its invitation has the "
+                    "answers, requirements and concerns.",
+                    position=self.job_id.display_name,
+                ),
+            },
+        )
+        return values
+
+    @api.model
+    def _first_opening_action(self, actions):
+        """The first action that opens something (scheduling, refusal), else the first one."""
+        close = {"type": "ir.actions.act_window_close"}
+        return next((action for action in actions if action and action != close), actions[0])
 
     def _prepare_call_result(self):
         self.ensure_one()
