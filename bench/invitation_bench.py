@@ -57,15 +57,21 @@ CORE_QUEUES = ("mail.ir_cron_mail_scheduler_action", "sms.ir_cron_sms_scheduler_
 NO_SHOW_LATER = timedelta(days=1, hours=1)
 TARGET_CRON_SECONDS = 60
 CRON_SETTINGS = {
-    "reminder": "Seeded: interviews starting 1 to 23 hours from now (in the 24-hour reminder "
-    "window), their invitations sent two days ago, by email and text. The cron queues each "
-    "batch's emails and texts (mail.mail, sms.sms) with their flags and wakes Odoo's queue "
+    "reminder": "Seeded: interviews (hr.invitation.interview) starting 1 to 23 hours from now "
+    "(in the 24-hour reminder window), their invitations sent two days ago, by email and text: "
+    "two reminder follow-ups (hr.invitation.followup) per interview, an email and a text. The "
+    "cron's batches are batches of follow-up rows, so a batch of 200 is about 100 interviews' "
+    "emails and 100 interviews' texts (before the move to follow-up rows, 200 interviews, each "
+    "with its email and text). It queues each batch's emails and texts (mail.mail, sms.sms), "
+    "marks the rows queued and wakes Odoo's queue "
     "crons, which are then run until the queues are empty, all of Odoo's sending but the "
     "network (an SMTP connection that accepts every email, an SMS gateway answering success): "
     "the emails and texts counted are those the gateways received.",
-    "no-show": "The same interviews a day and an hour later (their times moved back in SQL), "
-    "nobody checked in: each is marked a no-show, its candidate's attendance declined, a note "
-    "logged.",
+    "no-show": "The same interviews a day and an hour later (their times, events and "
+    "follow-ups' due times moved back in SQL), nobody checked in: the cron handles each "
+    "interview's no-show follow-up (one row per interview, so a batch of 200 rows is 200 "
+    "interviews, as before): the interview and its invitation marked a no-show, its "
+    "candidate's attendance declined, a note logged, its other pending follow-ups settled.",
 }
 # (why, what would close it) of a missed cron target, from profiles of a batch
 CRON_MISSES = {
@@ -83,7 +89,7 @@ CRON_MISSES = {
     ),
     "no-show": (
         (
-            "hr_invitation_logistics._mark_no_shows logs a note per interview, one create at a "
+            "hr.invitation.interview._mark_no_show logs a note per interview, one create at a "
             "time, and Odoo's tracking of the state logs another message with its value"
         ),
         (
@@ -104,7 +110,7 @@ class Scale:
     repeat: int = 5
     big_repeat: int = 3  # repeats of the 10,000-applicant runs, the slow ones
     read_repeat: int = 20
-    interviews: int = 10_000  # upcoming interviews, for the portal and the crons
+    interviews: int = 10_000  # upcoming interviews (one per invitation), portal and crons
     portal_requests: int = 500  # per page
 
     @classmethod
@@ -460,8 +466,9 @@ def _portal_paths(registry, invitation_ids):
         return {
             "ours": [invitation.get_portal_url() for invitation in invitations],
             "core": [
-                f"/calendar/meeting/view?token={invitation._get_candidate_attendee().access_token}"
-                f"&id={invitation.event_id.id}"
+                "/calendar/meeting/view?token="
+                f"{invitation.interview_id._get_candidate_attendee().access_token}"
+                f"&id={invitation.interview_id.event_id.id}"
                 for invitation in invitations
             ],
         }
@@ -510,7 +517,8 @@ def _portal_time_row(logged, client_ms, alone):
         f"p95 <= {TARGET_PORTAL_P95_MS} ms, ratio <= 1.0",
         f"{ratio(p95['ours'], p95['core'])} (p95)",
         verdict(p95["ours"] <= TARGET_PORTAL_P95_MS and p95["ours"] <= p95["core"]),
-        "GET /my/interviews/<id>?access_token=... against Odoo's own page of the same event "
+        "GET /my/interviews/<interview id>?access_token=... (the link of the invitation's "
+        "current hr.invitation.interview) against Odoo's own page of the same event "
         "for the same candidate (/calendar/meeting/view?token=<attendee token>&id=<event>), "
         f"{PORTAL_PAGES} interviews in turn, a new connection per request like a clicked link; "
         "a real Odoo server on this database (threaded, --workers=0: one process), loopback; "
@@ -545,9 +553,9 @@ def _portal_why_slower(logged, alone_p50, concurrency_factor):
         "layout (header, footer, language menu), and "
         f"{_median_queries(logged['ours'])} queries against "
         f"{_median_queries(logged['core'])}, each of which gives the lock away and queues to "
-        "take it back (the rate-limit check, then the invitation with its token, its address "
-        "and country, slots, company, job and candidate, one model at a time, only the "
-        "columns the page shows)"
+        "take it back (the rate-limit check, then the interview with its token, its "
+        "invitation, its address and country, slots, company, job and candidate, one model at "
+        "a time, only the columns the page shows)"
     )
 
 
@@ -574,7 +582,8 @@ def _portal_queries_row(logged):
     return explain_miss(
         row,
         f"{max(ours) - TARGET_PORTAL_QUERIES} queries",
-        "the page reads the invitation's records one model at a time, after a rate-limit check",
+        "the page reads the interview's and its invitation's records one model at a time, "
+        "after a rate-limit check",
         "fewer models on the page (the candidate's name and the job's name stored on the "
         "invitation)",
     )
@@ -600,7 +609,7 @@ def bench_crons(registry, invitation_ids):
             seconds = _run_twice(registry, CRON_REMINDERS, batches)
         queue_seconds = _empty_core_queues(registry)
     once = _reminded_once(registry, invitation_ids, outbox)
-    rows = [_cron_row("reminder", seconds, batches, once)]
+    rows = [_cron_row("reminder", seconds, batches, once, len(invitation_ids))]
     rows[0].note += (
         f" Odoo's own email and text queues then sent them in {queue_seconds:,.1f} s "
         f"({len(invitation_ids) * 2 / queue_seconds:,.0f} messages/s), outside the target: "
@@ -610,7 +619,8 @@ def bench_crons(registry, invitation_ids):
         seed.shift_interviews(_invitations(cr, invitation_ids), -NO_SHOW_LATER)
     with record_cron_batches(registry) as batches:
         seconds = _run_twice(registry, CRON_NO_SHOWS, batches)
-    rows.append(_cron_row("no-show", seconds, batches, _no_show_once(registry, invitation_ids)))
+    once = _no_show_once(registry, invitation_ids)
+    rows.append(_cron_row("no-show", seconds, batches, once, len(invitation_ids)))
     return rows
 
 
@@ -657,21 +667,28 @@ def _reminded_once(registry, invitation_ids, outbox):
             for sms in invitations.env["sms.sms"].search([("uuid", "in", outbox.sms_uuids)])
         )
         got = Counter(
-            (emails[invitation.partner_id.email], texts[invitation.partner_id.id])
-            for invitation in invitations
+            (emails[partner.email], texts[partner.id])
+            for partner in (invitation.interview_id.partner_id for invitation in invitations)
         )
     return _once_text(got, (1, 1), "{:,} got {} email(s) and {} text(s)", len(invitation_ids))
 
 
 def _no_show_once(registry, invitation_ids):
-    """(text, passed): is each interview a no-show, its candidate's attendance declined?"""
+    """(text, passed): is each interview a no-show (and its invitation), its candidate's
+    attendance declined?"""
     with registry.cursor() as cr:
         invitations = _invitations(cr, invitation_ids)
         got = Counter(
-            (invitation.state, invitation._get_candidate_attendee().state)
+            (
+                invitation.interview_id.state,
+                invitation.state,
+                invitation.interview_id._get_candidate_attendee().state,
+            )
             for invitation in invitations
         )
-    return _once_text(got, ("no_show", "declined"), "{:,} {} (attendance {})", len(invitation_ids))
+    wanted = ("no_show", "no_show", "declined")
+    pattern = "{:,} interviews {} (invitation {}, attendance {})"
+    return _once_text(got, wanted, pattern, len(invitation_ids))
 
 
 def _once_text(got, wanted, pattern, total):
@@ -680,8 +697,10 @@ def _once_text(got, wanted, pattern, total):
     return "; ".join(parts), got[wanted] == total
 
 
-def _cron_row(what, seconds, batches, once):
-    from odoo.addons.hr_recruitment_invitation.models.hr_invitation_logistics import (
+def _cron_row(what, seconds, batches, once, interviews):
+    """The row of a follow-up cron: ``handled`` counts follow-up rows (hr.invitation.followup),
+    its batches are batches of rows; ``interviews`` is how many interviews they belong to."""
+    from odoo.addons.hr_recruitment_invitation.models.hr_invitation_followup import (
         CRON_BATCH_SIZE,
     )
 
@@ -691,10 +710,13 @@ def _cron_row(what, seconds, batches, once):
     constant = min(steady) == max(steady)
     once_text, once_passed = once
     once_passed = once_passed and not handled_again
+    per_row = statistics.median(full) / CRON_BATCH_SIZE
     row = Row(
-        f"5. {what.capitalize()} cron on {handled:,} interviews (batches of {CRON_BATCH_SIZE})",
-        f"{first:,.1f} s ({handled / first:,.0f}/s); {statistics.median(full):,.0f} queries per "
-        f"batch (min {min(full):,}, max {max(full):,}); {once_text}",
+        f"5. {what.capitalize()} cron on {interviews:,} interviews ({handled:,} follow-ups, "
+        f"batches of {CRON_BATCH_SIZE} follow-ups)",
+        f"{first:,.1f} s ({interviews / first:,.0f} interviews/s); "
+        f"{statistics.median(full):,.0f} queries per batch of {CRON_BATCH_SIZE} follow-ups "
+        f"(min {min(full):,}, max {max(full):,}); {once_text}",
         f"<= {TARGET_CRON_SECONDS} s, constant queries/batch, once per interview",
         "n/a (no core equivalent)",
         verdict(first <= TARGET_CRON_SECONDS and constant and once_passed),
@@ -702,8 +724,10 @@ def _cron_row(what, seconds, batches, once):
         "the job's user, the progress API, its commits). Queries per batch: the cursor's "
         "counter from one batch's end (its progress notification, then its commit) to the "
         "next, the batch's search included: "
-        f"{len(full)} full batches, about {statistics.median(full) / CRON_BATCH_SIZE:.1f} per "
-        f"interview; the first {full[0]:,}, the others "
+        f"{len(full)} full batches, about {per_row:.1f} per follow-up, so "
+        f"{per_row * handled / interviews:.1f} per interview ({handled / interviews:g} "
+        "follow-up(s) each; before the follow-up rows, a batch was 200 interviews); the first "
+        f"{full[0]:,}, the others "
         + (f"all {min(steady):,}" if constant else f"{min(steady):,} to {max(steady):,}")
         + f". A second run right after handled {handled_again} in {second:.1f} s.",
     )

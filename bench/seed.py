@@ -257,51 +257,69 @@ INVITATION_SENT_BEFORE = timedelta(days=2)
 def schedule_interviews(env, invitations, interviewers, first=timedelta(hours=1), spread=None):
     """Give each invitation an interview, as the scheduling wizard leaves it, in batches.
 
-    The candidate has a contact with an email address of their own; the interview (a calendar
-    event with the candidate and one of ``interviewers``) starts between ``first`` and
-    ``first + spread`` from now (22 hours by default: in the 24-hour reminder window); the
-    invitation (state invited, email and text chosen, portal token) went out two days ago.
-    Interviewers get no calendar mail.
+    The candidate has a contact with an email address of their own; each invitation gets one
+    ``hr.invitation.interview`` (round 1, scheduled: its current interview, the invitation
+    invited) with a calendar event (the candidate and one of ``interviewers``) starting between
+    ``first`` and ``first + spread`` from now (22 hours by default: in the 24-hour reminder
+    window), at the company's address with directions, by email and text, sent two days ago,
+    with a portal token and its follow-ups (the rows the crons handle). Interviewers get no
+    calendar mail. Returns the interviews.
     """
     seed_env = seeding_env(env)
     invitations = invitations.with_env(seed_env)
     _give_candidates_contacts(seed_env, invitations)
     now = fields.Datetime.now()
     location = seed_env.company.partner_id
-    invitations.write(
-        {
-            "state": "invited",
-            "next_call_at": False,
-            "next_call_window": False,
-            "interview_location_id": location.id,
-            "interview_route": "Main entrance, 3rd floor, ask for HR at the desk.",
-            "notify_by_email": True,
-            "notify_by_sms": True,
-            "invitation_sent_at": now - INVITATION_SENT_BEFORE,
-        }
-    )
+    invitations.write({"state": "invited", "next_call_at": False, "next_call_window": False})
     step = (spread or timedelta(hours=22)) / len(invitations)
     events = seed_env["calendar.event"].with_context(no_mail_to_attendees=True)
+    all_interviews = seed_env["hr.invitation.interview"]
     for chunk in split_every(1000, list(enumerate(invitations))):
-        values = []
-        for index, invitation in chunk:
+        schedules = []
+        for index, _invitation in chunk:
             start = (now + first + index * step).replace(microsecond=0)
-            schedule = {
-                "start": start,
-                "stop": start + INTERVIEW_DURATION,
-                "interviewer_ids": interviewers[index % len(interviewers)].ids,
-                "location_id": location.id,
-                "alarm_ids": [],
-            }
-            values.append(
-                invitation._prepare_interview_event_values(schedule, invitation.partner_id)
+            schedules.append(
+                {
+                    "start": start,
+                    "stop": start + INTERVIEW_DURATION,
+                    "interviewer_ids": interviewers[index % len(interviewers)].ids,
+                    "location_id": location.id,
+                    "alarm_ids": [],
+                }
             )
-        for (_index, invitation), event in zip(chunk, events.create(values), strict=True):
-            invitation.event_id = event
-            invitation._portal_ensure_token()
+        interviews = seed_env["hr.invitation.interview"].create(
+            [
+                {
+                    "invitation_id": invitation.id,
+                    "round": 1,
+                    "state": "scheduled",
+                    "start": schedule["start"],
+                    "stop": schedule["stop"],
+                    "location_id": location.id,
+                    "interview_route": "Main entrance, 3rd floor, ask for HR at the desk.",
+                    "notify_by_email": True,
+                    "notify_by_sms": True,
+                    "invitation_sent_at": now - INVITATION_SENT_BEFORE,
+                }
+                for (_index, invitation), schedule in zip(chunk, schedules, strict=True)
+            ]
+        )
+        created = events.create(
+            [
+                interview._prepare_event_values(schedule, interview.partner_id)
+                for interview, schedule in zip(interviews, schedules, strict=True)
+            ]
+        )
+        for interview, event in zip(interviews, created, strict=True):
+            interview.event_id = event
+            interview.invitation_id.interview_id = interview
+            interview.sudo()._portal_ensure_token()
+        # After invitation_sent_at: the reminder rows exist (sent before the reminder is due).
+        seed_env["hr.invitation.followup"]._create_for_interviews(interviews)
+        all_interviews |= interviews
         env.flush_all()
     env.invalidate_all()
-    return invitations.with_env(env)
+    return all_interviews.with_env(env)
 
 
 def _give_candidates_contacts(env, invitations):
@@ -327,32 +345,38 @@ def candidate_email(candidate):
 
 
 def shift_interviews(invitations, delta):
-    """Move the interviews of ``invitations`` and their due times by ``delta``, in SQL.
+    """Move the current interviews of ``invitations``, their events and their follow-ups' due
+    times by ``delta``, in SQL.
 
     Moving them ``delta`` earlier is the clock moving ``delta`` on: the same interviews, later.
-    (Through the ORM, a moved event would reset the invitations' reminders.)
+    (Through the ORM, a moved event would move the interview: a new one, new follow-ups.)
     """
     env = invitations.env
     env.flush_all()
     interval = SQL("%s * interval '1 second'", delta.total_seconds())
+    interview_ids = invitations.interview_id.ids
     env.cr.execute(
         SQL(
             "UPDATE calendar_event SET start = start + %(i)s, stop = stop + %(i)s "
-            "WHERE id IN (SELECT event_id FROM hr_invitation WHERE id = ANY(%(ids)s))",
+            "WHERE id IN (SELECT event_id FROM hr_invitation_interview WHERE id = ANY(%(ids)s))",
             i=interval,
-            ids=invitations.ids,
+            ids=interview_ids,
         )
     )
-    columns = ("interview_start", "reminder_due_at", "reminder_call_due_at")
-    columns += ("arrival_alert_due_at", "no_show_due_at")
     env.cr.execute(
         SQL(
-            "UPDATE hr_invitation SET %s WHERE id = ANY(%s)",
-            SQL(", ").join(
-                SQL("%s = %s + %s", SQL.identifier(name), SQL.identifier(name), interval)
-                for name in columns
-            ),
-            invitations.ids,
+            "UPDATE hr_invitation_interview SET start = start + %(i)s, stop = stop + %(i)s "
+            "WHERE id = ANY(%(ids)s)",
+            i=interval,
+            ids=interview_ids,
+        )
+    )
+    env.cr.execute(
+        SQL(
+            "UPDATE hr_invitation_followup SET due_at = due_at + %(i)s "
+            "WHERE interview_id = ANY(%(ids)s)",
+            i=interval,
+            ids=interview_ids,
         )
     )
     env.invalidate_all()
@@ -415,7 +439,8 @@ def copy_recruitment_rows(env, invitations, copies, recruiter_ids):
             "state": _pick(SQL("%s::varchar[]", list(INVITATION_STATES))),
             "next_call_window": _pick(SQL("%s::varchar[]", list(CALL_WINDOWS))),
             "create_date": last_year,
-            "access_token": SQL("NULL"),
+            # Copies have no interview (their source has none yet, and none of its own).
+            "interview_id": SQL("NULL"),
         },
     )
     copy_rows(
