@@ -24,6 +24,10 @@ class TestInterviewRounds(InterviewCase, HttpCase):
             )
         with freeze_time(CHECK_IN):
             invitation.with_user(self.interviewer).action_check_in()
+        # After the first round: its feedback request goes out.
+        self._run("_cron_send_feedback_requests", "2026-01-15 10:30:00")
+        request = self._new_mails.filtered(lambda mail: "how was your invitation" in mail.subject)
+        self.assertEqual(len(request), 1)
         return invitation
 
     def _schedule_second_round(self, invitation, at="2026-01-16 10:00:00"):
@@ -67,6 +71,7 @@ class TestInterviewRounds(InterviewCase, HttpCase):
         self.assertRegex(page.text, r"o_interview_round[^>]*>Round 2<")
         self.assertIn("Thursday, January 22, 2026 at 2:00 PM", page.text)
         token = second._portal_ensure_token()
+        self.authenticate(None, None)
         with freeze_time("2026-01-16 11:00:00"):
             response = self.url_open(
                 f"/my/interviews/{second.id}/confirm",

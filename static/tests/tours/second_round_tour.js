@@ -4,6 +4,11 @@ import { registry } from "@web/core/registry";
 registry.category("web_tour.tours").add("hr_recruitment_invitation_second_round_tour", {
     steps: () => [
         {
+            content: "Open the invitation's interviews",
+            trigger: ".o_notebook .nav-link:contains('Interviews')",
+            run: "click",
+        },
+        {
             content: "The first round is listed on the invitation, attended",
             trigger: ".o_field_widget[name='interview_ids'] .o_data_row:contains('Attended')",
         },
