@@ -475,7 +475,8 @@ class HrInvitation(models.Model):
     # The candidate's link is their current interview's (hr.invitation.interview): recruiters
     # only, in no view, filter, group or export (fields_get).
     access_token = fields.Char(
-        related="interview_id.access_token",
+        compute="_compute_access_token",
+        search="_search_access_token",
         groups="hr_recruitment.group_hr_recruitment_user",
         exportable=False,
     )

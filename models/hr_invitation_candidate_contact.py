@@ -1,5 +1,5 @@
 from odoo import api, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 from odoo.addons.hr_recruitment_invitation.tools import phone_tz
 
@@ -95,6 +95,15 @@ class HrInvitationCandidateContact(models.AbstractModel):
         fields_info = super().fields_get(allfields, attributes)
         fields_info.pop("access_token", None)
         return fields_info
+
+    @api.depends("interview_id.access_token")
+    def _compute_access_token(self):
+        for invitation in self:
+            invitation.access_token = invitation.interview_id.access_token
+
+    def _search_access_token(self, operator, value):
+        """Nobody looks an invitation up by its candidate's token (a token oracle)."""
+        raise AccessError(self.env._("Invitations cannot be searched by their candidate's link."))
 
     @api.depends("interview_id")
     def _compute_access_url(self):

@@ -32,7 +32,7 @@ PORTAL_PAGE_QUERIES = 14
 # created at once (mail.mail, sms.sms), the follow-ups marked queued and what remains counted;
 # Odoo's queue crons send them. Was 66 when each message was sent and committed on its own,
 # 23 with a search and a lock per channel, 20 with flags on the invitation.
-REMINDER_QUERIES_PER_BATCH_OF_4 = 20
+REMINDER_QUERIES_PER_BATCH_OF_4 = 18
 # A call of a batch cron that finds nothing to claim: the claim in its savepoint.
 EMPTY_CLAIM_QUERIES = 3
 

@@ -65,7 +65,8 @@ class TestSecurityTokens(InterviewCase, HttpCase):
         for candidate in refused:
             self.assertFalse(self.interview._is_portal_token(candidate), repr(candidate))
             self.assertFalse(self.interview._get_opened_interview(candidate), repr(candidate))
-        self.assertEqual(self.interview._get_opened_interview(self.token), self.interview)
+        with freeze_time(NOW):
+            self.assertEqual(self.interview._get_opened_interview(self.token), self.interview)
         _logger.info("token comparison: %s tried, %s rejected", len(refused), len(refused))
 
     def test_the_token_is_not_copied(self):
@@ -118,7 +119,17 @@ class TestSecurityTokens(InterviewCase, HttpCase):
                 "/web/dataset/call_kw",
                 {**interview_call, "method": "read", "kwargs": {"fields": ["access_token"]}},
             )
-        _logger.info("token over RPC: 2 non-recruiters and 3 RPC calls tried, all refused")
+        with self.assertRaises(JsonRpcException):
+            self.make_jsonrpc_request(
+                "/web/dataset/call_kw",
+                {
+                    "model": "hr.invitation.interview",
+                    "method": "search_read",
+                    "args": [[("access_token", "=", self.token)]],
+                    "kwargs": {"fields": ["id"]},
+                },
+            )
+        _logger.info("token over RPC: 2 non-recruiters and 4 RPC calls tried, all refused")
 
     def test_the_token_is_in_no_message_note_or_log(self):
         """Scheduling, reminders and portal answers: the token reaches only the candidate."""
