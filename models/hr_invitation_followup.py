@@ -233,23 +233,25 @@ class HrInvitationFollowup(models.Model):
 
     def _get_handlers(self):
         """{(kind, channel): what handles its rows}: one entry per kind and channel."""
-        _ = self.env._
         return {
             ("reminder", "email"): lambda rows: rows._queue_mails(
-                _("Email reminder not sent: the candidate has no email address.")
+                self.env._("Email reminder not sent: the candidate has no email address.")
             ),
-            ("reminder", "sms"): lambda rows: rows._queue_texts(_("Text reminder not sent")),
+            ("reminder", "sms"): lambda rows: rows._queue_texts(
+                self.env._("Text reminder not sent")
+            ),
             ("feedback_request", "email"): lambda rows: rows._queue_mails(
-                _("Feedback request not emailed: the candidate has no email.")
+                self.env._("Feedback request not emailed: the candidate has no email.")
             ),
             ("feedback_request", "sms"): lambda rows: rows._queue_texts(
-                _("Feedback request not texted")
+                self.env._("Feedback request not texted")
             ),
             ("reminder_call", "activity"): lambda rows: rows._plan_recruiter_calls(
-                ACTIVITY_REMINDER_CALL, _("Call %(name)s before the interview: on the way?")
+                ACTIVITY_REMINDER_CALL,
+                self.env._("Call %(name)s before the interview: on the way?"),
             ),
             ("not_arrived", "activity"): lambda rows: rows._plan_recruiter_calls(
-                ACTIVITY_NOT_ARRIVED, _("Not arrived: call %(name)s now")
+                ACTIVITY_NOT_ARRIVED, self.env._("Not arrived: call %(name)s now")
             ),
             ("no_show", "none"): lambda rows: rows._mark_no_shows(),
         }

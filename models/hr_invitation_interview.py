@@ -72,7 +72,6 @@ class HrInvitationInterview(models.Model):
 
     invitation_id = fields.Many2one(
         "hr.invitation",
-        "Invitation",
         required=True,
         index=True,
         ondelete="cascade",
@@ -122,7 +121,7 @@ class HrInvitationInterview(models.Model):
     checked_in_by_id = fields.Many2one("res.users", readonly=True)
     slot_ids = fields.One2many("hr.invitation.slot", "interview_id", "Time Slots")
     followup_ids = fields.One2many("hr.invitation.followup", "interview_id", "Follow-ups")
-    feedback_ids = fields.One2many("hr.invitation.feedback", "interview_id", "Feedback")
+    feedback_ids = fields.One2many("hr.invitation.feedback", "interview_id")
 
     _sql_constraints = [
         ("stop_after_start", "CHECK(stop > start)", "An interview must end after it starts."),
