@@ -2,4 +2,4 @@ from . import controllers
 from . import models
 from . import report
 from . import wizards
-from .hooks import uninstall_hook
+from .hooks import post_init_hook, uninstall_hook

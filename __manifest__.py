@@ -67,6 +67,7 @@
             "hr_recruitment_invitation/static/tests/tours/*.js",
         ],
     },
+    "post_init_hook": "post_init_hook",
     "uninstall_hook": "uninstall_hook",
     "application": False,
     "installable": True,

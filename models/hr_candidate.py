@@ -28,6 +28,12 @@ class HrCandidate(models.Model):
     )
     experience_ids = fields.One2many("hr.candidate.experience", "candidate_id", "Work Experience")
     invitation_ids = fields.One2many("hr.invitation", "candidate_id", "Invitations")
+
+    def _phone_get_number_fields(self):
+        """The candidate's number for Odoo's phone mixin (mail.thread.phone): its sanitized
+        number and blacklist status, which texts to the candidate respect."""
+        return ["partner_phone"]
+
     invitation_concern_ids = fields.One2many(
         "hr.invitation.concern", "candidate_id", "Concerns Raised"
     )

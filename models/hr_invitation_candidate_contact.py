@@ -40,16 +40,20 @@ class HrInvitationCandidateContact(models.AbstractModel):
 
     def _get_sms_problems(self):
         """{invitation id: why no text may be sent to its candidate, or ""}: the blacklist is
-        read once for all of ``self``."""
-        numbers = [number for number in self.mapped("phone_e164") if number]
-        blacklisted = set(
-            self.env["phone.blacklist"].sudo().search([("number", "in", numbers)]).mapped("number")
-            if numbers
-            else ()
-        )
-        return {invitation.id: invitation._check_sms_reachable(blacklisted) for invitation in self}
+        Odoo's (the candidate's mail.thread.phone), read once for all of ``self``."""
+        candidates = self.candidate_id.sudo()
+        # Computed on read, not stored: read the blacklist as it is now.
+        candidates.invalidate_recordset(["phone_sanitized_blacklisted"])
+        blacklisted = set(candidates.filtered("phone_sanitized_blacklisted").ids)
+        return {
+            invitation.id: invitation._check_sms_reachable(
+                invitation.candidate_id.id in blacklisted
+            )
+            for invitation in self
+        }
 
     def _check_sms_reachable(self, blacklisted):
+        """Why no text can reach this candidate, or "" (``blacklisted``: their number is)."""
         self.ensure_one()
         phone = self.partner_phone
         if not phone:
@@ -62,14 +66,14 @@ class HrInvitationCandidateContact(models.AbstractModel):
             return self.env._(
                 "%(phone)s is not a mobile number: a text message cannot reach it.", phone=phone
             )
-        if self.phone_e164 in blacklisted:
+        if blacklisted:
             return self.env._(
                 "%(phone)s is blacklisted: the candidate does not want text messages.",
                 phone=phone,
             )
         return ""
 
-    @api.depends("partner_phone", "company_id")
+    @api.depends("partner_phone", "candidate_id.partner_phone_sanitized", "company_id")
     def _compute_phone_check(self):
         for invitation in self:
             invitation.phone_e164 = False
@@ -77,9 +81,9 @@ class HrInvitationCandidateContact(models.AbstractModel):
             if not invitation.partner_phone:
                 continue
             try:
-                invitation.phone_e164 = phone_tz.format_e164(
-                    invitation.partner_phone, invitation._phone_region()
-                )
+                phone_tz.format_e164(invitation.partner_phone, invitation._phone_region())
+                # Odoo's own E.164 of the candidate's number (mail.thread.phone).
+                invitation.phone_e164 = invitation.candidate_id.partner_phone_sanitized
             except phone_tz.InvalidPhoneNumber:
                 invitation.phone_error = self.env._(
                     "The phone number %(phone)s is not valid: correct it before calling.",

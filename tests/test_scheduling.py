@@ -5,6 +5,8 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError
 from odoo.tests import Form, tagged
 
+from odoo.addons.hr_recruitment_invitation.hooks import post_init_hook
+
 from .common import InterviewCase
 
 NOW = "2026-01-14 10:00:00"
@@ -393,3 +395,35 @@ class TestScheduling(InterviewCase):
             self._followup(invitation, "no_show", "none").due_at, datetime(2026, 1, 16, 10, 0)
         )
         self.assertEqual(set(first.followup_ids.mapped("state")), {"cancelled"})
+
+
+@tagged("post_install", "-at_install")
+class TestCandidatePhoneThroughOdoo(InterviewCase):
+    """The candidate's number in E.164 and its blacklist status are Odoo's own
+    (mail.thread.phone on hr.candidate), not a second implementation."""
+
+    def test_e164_and_blacklist_come_from_the_phone_mixin(self):
+        invitation = self._new_invitation("Camille Laurent", "+33 6 12 34 56 78")
+        candidate = invitation.candidate_id
+        self.assertEqual(candidate.phone_sanitized, "+33612345678")
+        self.assertEqual(invitation.phone_e164, candidate.partner_phone_sanitized)
+        self.assertFalse(invitation._get_sms_problem())
+        self.env["phone.blacklist"].sudo().add("+33612345678")
+        candidate.invalidate_recordset(["phone_sanitized_blacklisted"])
+        self.assertTrue(candidate.phone_sanitized_blacklisted)
+        self.assertIn("blacklisted", invitation._get_sms_problem())
+        self.env["phone.blacklist"].sudo().remove("+33612345678")
+        self.env.invalidate_all()
+        self.assertFalse(invitation._get_sms_problem(), "unblacklisted: texts go again")
+
+    def test_candidates_from_before_the_addon_get_their_sanitized_number(self):
+        candidate = self._create_applicant("Jan Peeters", "+32 470 12 34 56").candidate_id
+        self.env.flush_all()
+        self.env.cr.execute(
+            "UPDATE hr_candidate SET phone_sanitized = NULL WHERE id = %s", (candidate.id,)
+        )
+        self.env.invalidate_all()
+        self.assertFalse(candidate.phone_sanitized)
+        post_init_hook(self.env)
+        self.env.invalidate_all()
+        self.assertEqual(candidate.phone_sanitized, "+32470123456")
