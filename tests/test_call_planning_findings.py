@@ -9,7 +9,7 @@ from .common import InvitationCase
 
 @tagged("post_install", "-at_install")
 class TestRetryOfACandidateWithTwoPositions(InvitationCase):
-    """Found while testing rule 8 (not fixed: models/ is being restructured)."""
+    """A candidate with two positions planned together, one called before the slot."""
 
     @freeze_time("2026-01-14 10:00:00")  # Wednesday; the Paris evening starts at 18:00 UTC
     def test_a_retry_called_before_the_slot_goes_to_another_kind_of_window(self):
@@ -29,6 +29,7 @@ class TestRetryOfACandidateWithTwoPositions(InvitationCase):
         call.write({"outcome": "no_answer"})
         call.action_end_call()
         # A single application is retried on Saturday (test_call_script's no-answer test); with
-        # a second application planned this evening, the retry takes that application's slot:
-        # the evening again, although the retry asked for another kind of window.
+        # a second application planned this evening, the retry still goes to another kind of
+        # window, not to the other application's slot of the same evening.
         self.assertEqual(invitation.next_call_window, "weekend")
+        self.assertEqual(second.invitation_ids.next_call_window, "evening", "the other stays")
