@@ -17,3 +17,27 @@ class CalendarEvent(models.Model):
                 [("event_id", "in", moved.ids), ("state", "in", ("scheduled", "confirmed"))]
             )._on_event_moved()
         return result
+
+
+class CalendarAttendee(models.Model):
+    _inherit = "calendar.attendee"
+
+    def _send_mail_to_attendees(self, mail_template, force_send=False):
+        """Odoo's calendar mails go to the interviewers; the candidate of an interview gets
+        the addon's own messages (their zone, their language, their link), never Odoo's."""
+        candidates = self._get_interview_candidates()
+        return super(CalendarAttendee, self - candidates)._send_mail_to_attendees(
+            mail_template, force_send=force_send
+        )
+
+    def _get_interview_candidates(self):
+        """The attendees who are the candidate of an interview of their meeting."""
+        interviews = (
+            self.env["hr.invitation.interview"]
+            .sudo()
+            .search([("event_id", "in", self.event_id.ids)])
+        )
+        candidates = {(iv.event_id.id, iv.partner_id.id) for iv in interviews}
+        return self.filtered(
+            lambda attendee: (attendee.event_id.id, attendee.partner_id.id) in candidates
+        )

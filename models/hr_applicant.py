@@ -22,6 +22,29 @@ class HrApplicant(models.Model):
         for applicant in self:
             applicant.invitation_count = counts.get(applicant.id, 0)
 
+    def write(self, vals):
+        result = super().write(vals)
+        if vals.get("active") is False or vals.get("refuse_reason_id"):
+            self._close_invitations()
+        return result
+
+    def _close_invitations(self):
+        """Refused or archived applications: their open invitations end with them (interviews
+        ahead cancelled, meetings freed, escalations closed), saying why; restoring the
+        application does not reopen them: Plan Invitation Call does."""
+        invitations = self.sudo().invitation_ids.filtered(
+            lambda invitation: invitation.state not in CLOSED_STATES
+        )
+        for invitation in invitations:
+            applicant = invitation.applicant_id
+            reason = applicant.refuse_reason_id.name or self.env._("application archived")
+            invitation._message_log(
+                body=self.env._(
+                    "Application refused (%(reason)s): invitation cancelled.", reason=reason
+                )
+            )
+        invitations._end("cancelled")
+
     def action_plan_invitation_call(self):
         """Plan the next invitation call of these applications at the candidate's best window.
 

@@ -9,6 +9,7 @@ from odoo.addons.hr_recruitment_invitation.tools import (
 )
 from odoo.addons.hr_recruitment_invitation.tools.utc import local_date
 
+from .hr_invitation_interview import UPCOMING_STATES
 from .hr_invitation_states import (
     ACTIVITY_INVITATION_CALL,
     CALL_PLAN_ISSUES,
@@ -376,7 +377,9 @@ class HrInvitation(models.Model):
 
     def _on_call_no_answer(self, call):
         if self.failed_attempt_count >= self.company_id.invitation_max_attempts:
-            self.write({"state": "unreachable", "next_call_at": False, "next_call_window": False})
+            # A senior follow-up of an invited candidate stops calling; the interview stands.
+            state = "unreachable" if self.state in PLANNABLE_STATES else self.state
+            self.write({"state": state, "next_call_at": False, "next_call_window": False})
             return self._action_ask_good_time()
         other_kinds = self._other_window_kinds(call.window or self.next_call_window)
         self._plan_next_call(kinds={self.id: other_kinds})
@@ -397,38 +400,24 @@ class HrInvitation(models.Model):
         return False
 
     def _on_call_invited(self, call):
-        """The candidate accepted: go on with scheduling the interview."""
+        """The candidate accepted: go on with scheduling the interview, unless one is ahead
+        already (a senior follow-up of an invited candidate never moves them backwards)."""
+        if self.interview_id.state in UPCOMING_STATES:
+            self._set_call_result(self.state)
+            return False
         self._set_call_result("invited")
         return self.action_schedule_interview()
 
     def _on_call_declined(self, call):
-        self._set_call_result("declined")
+        self._end("declined")
         return False
 
     def _on_call_not_suitable(self, call):
-        self._set_call_result("cancelled")
+        self._end("cancelled")
         return self.applicant_id.archive_applicant()
 
     def _set_call_result(self, state):
         self.write({"state": state, "next_call_at": False, "next_call_window": False})
-
-    def _action_ask_good_time(self):
-        """Open a message to the candidate asking when to call."""
-        self.ensure_one()
-        template = self.env.ref("hr_recruitment_invitation.mail_template_ask_good_time")
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": "mail.compose.message",
-            "view_mode": "form",
-            "views": [(False, "form")],
-            "target": "new",
-            "context": {
-                "default_model": self._name,
-                "default_res_ids": self.ids,
-                "default_template_id": template.id,
-                "default_composition_mode": "comment",
-            },
-        }
 
     # ------------------------------------------------------------------
     # Interviews (hr.invitation.interview)
@@ -520,16 +509,15 @@ class HrInvitation(models.Model):
         }
 
     def action_cancel(self):
-        self._set_call_result("cancelled")
-        self.activity_unlink([ACTIVITY_INVITATION_CALL])
-        self._cancel_upcoming_interviews()
+        self._end("cancelled")
 
-    def _cancel_upcoming_interviews(self):
-        """Cancel the interviews still ahead and free the interviewers' calendars of those
-        that have not started yet."""
-        cancelled = self.interview_ids._cancel()
-        now = fields.Datetime.now()
-        cancelled.event_id.filtered(lambda event: event.start > now).action_archive()
+    def _end(self, state):
+        """End these invitations (declined, cancelled): no more calls, the interviews still
+        ahead cancelled and the interviewers' calendars freed, the open escalations closed."""
+        self._set_call_result(state)
+        self.activity_unlink([ACTIVITY_INVITATION_CALL])
+        self.interview_ids._cancel()
+        self.escalation_ids._close_with_invitation()
 
     def action_reset_draft(self):
         self.write({"state": "draft"})

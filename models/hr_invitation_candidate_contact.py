@@ -137,3 +137,21 @@ class HrInvitationCandidateContact(models.AbstractModel):
         if not interview:
             raise UserError(self.env._("This invitation has no interview to link to yet."))
         return interview
+
+    def _action_ask_good_time(self):
+        """Open a message to the candidate asking when to call."""
+        self.ensure_one()
+        template = self.env.ref("hr_recruitment_invitation.mail_template_ask_good_time")
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": "mail.compose.message",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {
+                "default_model": self._name,
+                "default_res_ids": self.ids,
+                "default_template_id": template.id,
+                "default_composition_mode": "comment",
+            },
+        }

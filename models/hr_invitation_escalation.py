@@ -88,6 +88,7 @@ class HrInvitationEscalation(models.Model):
             ("approved", "Approved"),
             ("rejected", "Rejected"),
             ("done", "Done"),
+            ("cancelled", "Cancelled"),
         ],
         default="pending",
         required=True,
@@ -447,6 +448,22 @@ class HrInvitationEscalation(models.Model):
         mine = activities.filtered(lambda activity: activity.user_id == self.env.user)
         (activities - mine).unlink()
         mine.action_feedback(feedback=feedback)
+
+    def _close_with_invitation(self):
+        """The invitation ended (declined, cancelled, refused): its open requests close with
+        it, and nobody is asked to decide or reminded any more."""
+        open_requests = self.filtered(lambda escalation: escalation.state in OPEN_STATES)
+        if not open_requests:
+            return
+        # The status changes only through the escalation's own methods: this is one of them.
+        open_requests.sudo().write({"state": "cancelled"})
+        open_requests.activity_unlink(
+            ["hr_recruitment_invitation.mail_activity_type_escalation_approval"]
+        )
+        for escalation in open_requests:
+            escalation._message_log(
+                body=self.env._("The invitation ended: this request is closed with it.")
+            )
 
     def _notify_requester(self, body):
         """Post ``body`` on the escalation and the invitation, addressed to the requester."""

@@ -456,6 +456,9 @@ class HrInvitationInterview(models.Model):
             new = self.create(interview._prepare_moved_values())
             interview._move_to(new)
             interview.invitation_id.interview_id = new
+            # The candidate gets our message with the new time (Odoo's own calendar mail is
+            # not sent to them: calendar.attendee), and confirms it again.
+            new._send_interview_invitation()
             new._start()
 
     def _prepare_moved_values(self):
@@ -472,15 +475,30 @@ class HrInvitationInterview(models.Model):
             "notify_by_email": self.notify_by_email,
             "notify_by_sms": self.notify_by_sms,
             "what_to_bring": self.what_to_bring,
-            "invitation_sent_at": self.invitation_sent_at,
         }
 
     def _cancel(self):
-        """The invitation ended: upcoming interviews are cancelled and their follow-ups too."""
+        """The invitation ended: upcoming interviews are cancelled, their follow-ups too, and
+        their meetings leave the interviewers' calendars."""
         upcoming = self.filtered(lambda interview: interview.state in UPCOMING_STATES)
         upcoming.write({"state": "cancelled"})
         self.followup_ids._cancel_pending()
+        upcoming._free_meetings()
         return upcoming
+
+    def _free_meetings(self):
+        """The interview will not take place: the candidate's attendance is declined and its
+        meeting, if still ahead and no other interview's, is archived."""
+        now = fields.Datetime.now()
+        for interview in self.filtered(lambda iv: iv.event_id.active and iv.event_id.start > now):
+            interview._get_candidate_attendee().filtered(
+                lambda attendee: attendee.state != "declined"
+            ).do_decline()
+        events = self.event_id.filtered(lambda event: event.active and event.start > now)
+        still_used = self.search(
+            [("event_id", "in", events.ids), ("state", "in", UPCOMING_STATES)]
+        ).event_id
+        (events - still_used).action_archive()
 
     def _get_reminder_due(self):
         """When the day-before reminder is due, or None: an invitation sent within the

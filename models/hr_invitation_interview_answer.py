@@ -74,7 +74,8 @@ class HrInvitationInterview(models.Model):
         self._dismiss_open_slots(origins=("offered", "proposed"))
         self.followup_ids._cancel_pending()
         self.invitation_id.activity_unlink(list(PORTAL_ACTIVITY_TYPES.values()))
-        self._set_candidate_attendee_state("declined")
+        self._free_meetings()
+        self.invitation_id.escalation_ids._close_with_invitation()
         recruiter_view = self._with_recruiter_lang()
         recruiter_view._post_portal_note(
             recruiter_view.env._("The candidate declined the interview: %(reason)s", reason=reason)
