@@ -48,6 +48,7 @@
         "views/hr_invitation_script_template_views.xml",
         "wizards/hr_invitation_call_script_views.xml",
         "wizards/hr_invitation_quiet_call_views.xml",
+        "wizards/hr_invitation_reminder_call_views.xml",
         "views/portal_feedback_templates.xml",
         "views/hr_invitation_privacy_views.xml",
     ],

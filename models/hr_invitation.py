@@ -326,6 +326,9 @@ class HrInvitation(models.Model):
         """Start a call attempt (and its timer) and open its call script; during the
         candidate's quiet hours, ask first."""
         self.ensure_one()
+        if self.interview_id.state in UPCOMING_STATES and not self._is_plannable():
+            # Before the interview, the call is the reminder call: on the way?
+            return self.interview_id.action_reminder_call()
         if not self.running_call_id and self._is_candidate_quiet_time():
             return self._action_confirm_quiet_call()
         return self.action_start_call_anyway()

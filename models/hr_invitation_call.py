@@ -14,6 +14,13 @@ CALL_OUTCOMES = [
     ("declined", "Declined by candidate"),
     ("not_suitable", "Not suitable"),
 ]
+# What a reminder call before the interview found out ("are you on the way?").
+ARRIVAL_ANSWERS = [
+    ("on_the_way", "On the way"),
+    ("late", "Running late"),
+    ("not_coming", "Not coming"),
+    ("no_answer", "No answer"),
+]
 INTEREST_LEVELS = [
     ("indifferent", "Indifferent"),
     ("neutral", "Neutral"),
@@ -56,6 +63,16 @@ class HrInvitationCall(models.Model):
     duration = fields.Float(
         "Duration (min)", compute="_compute_duration", store=True, aggregator="avg"
     )
+    purpose = fields.Selection(
+        [("invitation", "Invitation"), ("reminder", "Reminder before the interview")],
+        default="invitation",
+        required=True,
+        index=True,
+    )
+    interview_id = fields.Many2one(
+        "hr.invitation.interview", index="btree_not_null", ondelete="set null"
+    )
+    arrival_answer = fields.Selection(ARRIVAL_ANSWERS, "Before the Interview")
     outcome = fields.Selection(CALL_OUTCOMES, index=True)
     interest_level = fields.Selection(INTEREST_LEVELS, "Interest")
     note = fields.Html("Notes", sanitize=True)
@@ -136,6 +153,13 @@ class HrInvitationCall(models.Model):
     def _get_summary(self):
         """A one-line account of the call for the chatter and the activity feedback."""
         self.ensure_one()
+        if self.purpose == "reminder":
+            return self.env._(
+                "Reminder call: %(answer)s",
+                answer=dict(self._fields["arrival_answer"]._description_selection(self.env)).get(
+                    self.arrival_answer, ""
+                ),
+            )
         outcome = dict(self._fields["outcome"]._description_selection(self.env))[self.outcome]
         if not self.interest_level:
             return outcome

@@ -60,6 +60,7 @@ TRAVEL_MODES = [
 ACTIVITY_REMINDER_CALL = "hr_recruitment_invitation.mail_activity_type_interview_reminder_call"
 ACTIVITY_NOT_ARRIVED = "hr_recruitment_invitation.mail_activity_type_interview_not_arrived"
 ACTIVITY_SEND_CAR = "hr_recruitment_invitation.mail_activity_type_interview_send_car"
+ACTIVITY_LATE = "hr_recruitment_invitation.mail_activity_type_interview_late"
 ARRIVAL_ACTIVITIES = [ACTIVITY_REMINDER_CALL, ACTIVITY_NOT_ARRIVED]
 
 
@@ -485,6 +486,19 @@ class HrInvitationInterview(models.Model):
         self.followup_ids._cancel_pending()
         upcoming._free_meetings()
         return upcoming
+
+    def _decline(self, reason):
+        """The candidate will not come (their page, or the reminder call): the interview is
+        declined, its follow-ups cancelled, its meeting freed, the open escalations closed."""
+        self._set_state(
+            "declined",
+            declined_at=fields.Datetime.now(),
+            decline_reason=reason,
+            reschedule_requested_at=False,
+        )
+        self.followup_ids._cancel_pending()
+        self._free_meetings()
+        self.invitation_id.escalation_ids._close_with_invitation()
 
     def _free_meetings(self):
         """The interview will not take place: the candidate's attendance is declined and its

@@ -63,19 +63,9 @@ class HrInvitationInterview(models.Model):
         reason = self._clean_portal_text(
             reason, PORTAL_TEXT_MAX_LENGTH, self.env._("Please tell us briefly why you decline.")
         )
-        self._write_portal_answer(
-            {
-                "declined_at": fields.Datetime.now(),
-                "decline_reason": reason,
-                "reschedule_requested_at": False,
-            },
-            state="declined",
-        )
+        self.with_context(mail_notrack=True)._decline(reason)
         self._dismiss_open_slots(origins=("offered", "proposed"))
-        self.followup_ids._cancel_pending()
         self.invitation_id.activity_unlink(list(PORTAL_ACTIVITY_TYPES.values()))
-        self._free_meetings()
-        self.invitation_id.escalation_ids._close_with_invitation()
         recruiter_view = self._with_recruiter_lang()
         recruiter_view._post_portal_note(
             recruiter_view.env._("The candidate declined the interview: %(reason)s", reason=reason)

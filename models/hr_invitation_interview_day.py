@@ -8,6 +8,7 @@ from odoo.exceptions import UserError
 from odoo.tools import format_datetime
 
 from .hr_invitation_interview import (
+    ACTIVITY_LATE,
     ACTIVITY_SEND_CAR,
     ARRIVAL_ACTIVITIES,
     CHECK_IN_STATES,
@@ -177,3 +178,42 @@ class HrInvitationInterview(models.Model):
                 note=Markup("<br/>").join(interview._get_travel_lines()),
                 user_id=invitation._get_recruiter().id,
             )
+
+    def action_reminder_call(self):
+        """Open the reminder call's short script (on the way? how, when, any problem)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Reminder Call"),
+            "res_model": "hr.invitation.reminder.call",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_interview_id": self.id},
+        }
+
+    def _tell_interviewers_late(self, arrival, note):
+        """The candidate runs late: each interviewer gets an activity and a message."""
+        self.ensure_one()
+        invitation = self.invitation_id
+        interviewers = self.event_id.partner_ids.user_ids.filtered(
+            lambda user: not user.share and user.partner_id != self.partner_id
+        )
+        summary = self.env._(
+            "%(name)s is late: arrives at %(time)s",
+            name=invitation.candidate_id.display_name,
+            time=self._format_for_recruiter(arrival),
+        )
+        for interviewer in interviewers:
+            invitation.activity_schedule(
+                ACTIVITY_LATE,
+                date_deadline=invitation._recruiter_date(self.start),
+                summary=summary,
+                note=note or "",
+                user_id=interviewer.id,
+            )
+        invitation.message_post(
+            body=Markup("%s<br/>%s") % (summary, note or ""),
+            partner_ids=interviewers.partner_id.ids,
+            subtype_xmlid="mail.mt_note",
+        )
