@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 from odoo import api, fields, models
+from odoo.exceptions import ValidationError
 
 from odoo.addons.hr_recruitment_invitation.tools.utc import local_date
 
@@ -30,6 +31,18 @@ class HrInvitationConcern(models.Model):
         index=True,
     )
     note = fields.Text()
+    question = fields.Char(
+        "The Candidate's Question",
+        help="For a question outside the list (the Other topic): in the candidate's words.",
+    )
+    # The answer given after the call to a concern left unresolved on it.
+    answered_at = fields.Datetime("Answered On", readonly=True)
+    answered_by_id = fields.Many2one("res.users", "Answered By", readonly=True)
+    answer_channel = fields.Selection(
+        [("call", "Call"), ("email", "Email"), ("interview", "At the interview")],
+        "Answered By Way Of",
+    )
+    later_answer = fields.Text("Answer Given", help="What the candidate was told, and when.")
     company_id = fields.Many2one(related="invitation_id.company_id", store=True, index=True)
     candidate_id = fields.Many2one(related="invitation_id.candidate_id", store=True, index=True)
     job_id = fields.Many2one(related="invitation_id.job_id", store=True)
@@ -53,7 +66,23 @@ class HrInvitationConcern(models.Model):
         concerns.filtered(lambda concern: concern.state == "unresolved")._schedule_follow_up()
         return concerns
 
+    @api.constrains("topic_id", "question")
+    def _check_other_question(self):
+        for concern in self:
+            if concern.category == "other" and not concern.question:
+                raise ValidationError(
+                    self.env._("Type the candidate's question: it is not one of the list.")
+                )
+
+    def _get_question(self):
+        """The question as the candidate asked it: theirs for the Other topic, else the topic's."""
+        self.ensure_one()
+        return self.question or self.topic_id.question
+
     def write(self, vals):
+        if vals.get("state") == "answered":
+            answered_later = self.filtered(lambda concern: concern.state == "unresolved")
+            answered_later._record_later_answer()
         result = super().write(vals)
         if vals.get("state") == "unresolved":
             self.filtered(lambda concern: not concern.follow_up_activity_id)._schedule_follow_up()
@@ -70,7 +99,7 @@ class HrInvitationConcern(models.Model):
                 summary=self.env._(
                     "Answer %(candidate)s: %(question)s",
                     candidate=concern.candidate_id.display_name,
-                    question=concern.topic_id.question,
+                    question=concern._get_question(),
                 ),
                 note=concern.note,
                 user_id=concern._get_follow_up_user().id,
@@ -98,6 +127,10 @@ class HrInvitationConcern(models.Model):
         """The interview was set or moved: the open follow-ups are due the day before it."""
         for concern in self.filtered("follow_up_activity_id"):
             concern.follow_up_activity_id.date_deadline = concern._get_follow_up_deadline()
+
+    def _record_later_answer(self):
+        """An unresolved concern gets its answer after the call: who, when."""
+        self.write({"answered_at": fields.Datetime.now(), "answered_by_id": self.env.uid})
 
     def _close_follow_up(self):
         activities = self.follow_up_activity_id

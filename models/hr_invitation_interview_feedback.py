@@ -50,7 +50,7 @@ class HrInvitationInterview(models.Model):
             "job_name": interview.job_id.name,
             "candidate_name": interview.partner_id.name or interview.candidate_id.display_name,
             "concerns": [
-                (f"{FEEDBACK_ANSWER_PREFIX}{concern.id}", concern.topic_id.question)
+                (f"{FEEDBACK_ANSWER_PREFIX}{concern.id}", concern._get_question())
                 for concern in interview.invitation_id.concern_ids.sorted("id")
             ],
             "accuracy_choices": interview.env["hr.invitation.feedback.answer"]
@@ -173,7 +173,7 @@ class HrInvitationInterview(models.Model):
                 raise UserError(
                     self.env._(
                         "Please say whether the answer you got was accurate: %(question)s",
-                        question=concern.topic_id.question,
+                        question=concern._get_question(),
                     )
                 )
             answers.append((concern, single[key]))

@@ -29,3 +29,4 @@ from . import test_call_planner_team_properties
 from . import test_call_planning_findings
 from . import test_pipeline
 from . import test_reminder_call
+from . import test_concern_answers

@@ -495,6 +495,7 @@ class HrInvitationCallScript(models.TransientModel):
                     "call_id": self.call_id.id,
                     "topic_id": line.topic_id.id,
                     "state": line.state,
+                    "question": line.question,
                     "note": line.note,
                 }
                 for line in self.concern_line_ids
@@ -549,6 +550,7 @@ class HrInvitationCallScriptConcern(models.TransientModel):
     script_id = fields.Many2one("hr.invitation.call.script", required=True, ondelete="cascade")
     topic_id = fields.Many2one("hr.invitation.concern.topic", "Concern", required=True)
     state = fields.Selection(CONCERN_STATES, required=True, default="answered")
+    question = fields.Char("Their Question", help="For the Other topic: in their words.")
     note = fields.Char("Notes")
 
 
