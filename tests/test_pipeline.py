@@ -5,7 +5,7 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
-from odoo.tests import tagged
+from odoo.tests import HttpCase, tagged
 
 from .common import InterviewCase
 
@@ -173,3 +173,28 @@ class TestInvitationInThePipeline(InterviewCase):
         with freeze_time("2026-01-20 10:00:00"):
             reminded = self.env["hr.invitation.escalation"]._cron_remind_overdue_requests()
         self.assertFalse(reminded)
+
+
+@tagged("post_install", "-at_install")
+class TestCalendarMoveInTheBrowser(InterviewCase, HttpCase):
+    def test_moving_the_meeting_in_the_calendar_form(self):
+        self.interviewer.tz = "UTC"
+        with freeze_time("2027-01-10 10:00:00"):
+            invitation = self._new_invitation(
+                "Camille Laurent", "+33 6 12 34 56 78", "c@example.fr"
+            )
+            self._schedule(
+                invitation, start=datetime(2027, 1, 19, 14, 0), stop=datetime(2027, 1, 19, 15, 0)
+            )
+        first = invitation.interview_id
+        first.sudo()._action_portal_confirm()
+        event = invitation.event_id
+        self.start_tour(
+            f"/odoo/action-calendar.action_calendar_event/{event.id}",
+            "hr_recruitment_invitation_calendar_move_tour",
+            login="inv_interviewer",
+        )
+        moved = invitation.interview_id
+        self.assertEqual(first.state, "moved")
+        self.assertEqual((moved.start, moved.state), (datetime(2027, 1, 20, 14, 0), "scheduled"))
+        self.assertEqual(invitation.state, "invited", "the candidate confirms the new time")
