@@ -563,11 +563,12 @@ class TestTokenNotOffered(OutsideTestCase):
     """The token is in no view, filter, group or export a recruiter can pick."""
 
     def test_the_token_is_not_offered_to_group_filter_or_export(self):
-        invitations = self.env["hr.invitation"].with_user(self.recruiter)
-        described = invitations.fields_get()
-        self.assertNotIn("access_token", described)
-        self.assertIn("state", described, "the other fields are still described")
-        self.assertFalse(invitations._fields["access_token"].exportable)
-        for view_type in ("list", "form", "search", "kanban"):
-            arch = invitations.get_view(view_type=view_type)["arch"]
-            self.assertNotIn("access_token", arch, view_type)
+        for model in ("hr.invitation", "hr.invitation.interview"):
+            records = self.env[model].with_user(self.recruiter)
+            described = records.fields_get()
+            self.assertNotIn("access_token", described, model)
+            self.assertIn("state", described, "the other fields are still described")
+            self.assertFalse(records._fields["access_token"].exportable, model)
+            for view_type in ("list", "form", "search"):
+                arch = records.get_view(view_type=view_type)["arch"]
+                self.assertNotIn("access_token", arch, f"{model} {view_type}")
