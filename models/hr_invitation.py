@@ -138,6 +138,7 @@ class HrInvitation(models.Model):
     interview_start = fields.Datetime(related="interview_id.start", string="Interview Start")
     interview_stop = fields.Datetime(related="interview_id.stop", string="Interview End")
     interview_state = fields.Selection(related="interview_id.state", string="Interview State")
+    interview_can_check_in = fields.Boolean(related="interview_id.can_check_in")
     interview_count = fields.Integer(compute="_compute_interview_count")
     feedback_ids = fields.One2many("hr.invitation.feedback", "invitation_id")
     review_ids = fields.One2many("hr.invitation.review", "invitation_id", "Post-Interview Reviews")

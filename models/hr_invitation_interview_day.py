@@ -1,11 +1,15 @@
 """An interview's day: the candidate's journey, the reminder and not-arrived calls, the car,
 the check-in and the no-show."""
 
+from datetime import timedelta
+
 from markupsafe import Markup
 
-from odoo import fields, models
+from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_datetime
+
+from odoo.addons.hr_recruitment_invitation.tools.utc import local_date
 
 from .hr_invitation_interview import (
     ACTIVITY_LATE,
@@ -15,9 +19,16 @@ from .hr_invitation_interview import (
     UPCOMING_STATES,
 )
 
+# Reception may check a candidate in from this long before the start without a question.
+CHECK_IN_EARLY = timedelta(hours=1)
+
 
 class HrInvitationInterview(models.Model):
     _inherit = "hr.invitation.interview"
+
+    can_check_in = fields.Boolean(compute="_compute_check_in_moment")
+    can_check_in_early = fields.Boolean(compute="_compute_check_in_moment")
+    can_undo_check_in = fields.Boolean(compute="_compute_check_in_moment")
 
     # ------------------------------------------------------------------
     # On the day
@@ -37,10 +48,63 @@ class HrInvitationInterview(models.Model):
                     names=", ".join(closed.invitation_id.mapped("display_name")),
                 )
             )
+        other_day = to_check_in.filtered(lambda interview: not interview._is_interview_day())
+        if other_day:
+            raise UserError(
+                self.env._(
+                    "A candidate is checked in on the day of their interview: %(names)s",
+                    names=", ".join(other_day.invitation_id.mapped("display_name")),
+                )
+            )
         # Reception and interviewers may read but not edit interviews: checking the candidate
         # in is all they may change here.
         to_check_in.sudo()._check_in(self.env.user)
         return True
+
+    def _is_interview_day(self):
+        """Whether today, in the company's zone, is the interview's day."""
+        self.ensure_one()
+        tz = self.company_id.resource_calendar_id.tz or self.env.user.tz
+        now = fields.Datetime.now()
+        return local_date(now, tz) == local_date(self.start, tz)
+
+    @api.depends("start", "checked_in_at", "state")
+    @api.depends_context("uid")
+    def _compute_check_in_moment(self):
+        now = fields.Datetime.now()
+        for interview in self:
+            today = interview.state in CHECK_IN_STATES and interview._is_interview_day()
+            soon = today and now >= interview.start - CHECK_IN_EARLY
+            interview.can_check_in = soon and not interview.checked_in_at
+            interview.can_check_in_early = today and not soon and not interview.checked_in_at
+            interview.can_undo_check_in = bool(
+                interview.checked_in_at
+                and interview.checked_in_by_id == self.env.user
+                and interview._is_interview_day()
+            )
+
+    def action_undo_check_in(self):
+        """A check-in by mistake: the same person undoes it the same day."""
+        for interview in self:
+            if not interview.can_undo_check_in:
+                raise UserError(
+                    self.env._(
+                        "Only who checked the candidate in may undo it, on the interview's day."
+                    )
+                )
+        self.sudo()._undo_check_in(self.env.user)
+        return True
+
+    def _undo_check_in(self, user):
+        for interview in self:
+            state = "confirmed" if interview.confirmed_at else "scheduled"
+            interview._set_state(state, checked_in_at=False, checked_in_by_id=False)
+            interview.followup_ids.filtered(
+                lambda row: row.kind == "feedback_request" and row.state == "pending"
+            ).unlink()
+            interview.invitation_id._message_log(
+                body=self.env._("Check-in undone by %(user)s.", user=user.name)
+            )
 
     def _check_in(self, user):
         now = fields.Datetime.now()

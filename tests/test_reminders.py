@@ -408,3 +408,48 @@ class TestReminders(InterviewCase):
             self.company.write(
                 {"invitation_arrival_grace_minutes": 30, "invitation_no_show_minutes": 20}
             )
+
+
+@tagged("post_install", "-at_install")
+class TestCheckInOnTheDay(InterviewCase):
+    """Check-in is for the interview's day, and a mistake can be undone (issue 22, item 4)."""
+
+    def _scheduled(self):
+        with freeze_time(SCHEDULED_ON):
+            invitation = self._new_invitation("Camille Laurent", "+33 6 12 34 56 78", "c@ex.com")
+            return self._schedule(invitation)
+
+    def test_no_check_in_on_another_day(self):
+        invitation = self._scheduled()
+        with freeze_time("2026-01-14 15:00:00"):  # the day before
+            interview = invitation.interview_id.with_user(self.interviewer)
+            self.assertFalse(interview.can_check_in or interview.can_check_in_early)
+            with self.assertRaisesRegex(UserError, "day of their interview"):
+                invitation.with_user(self.interviewer).action_check_in()
+        self.assertEqual(invitation.state, "invited")
+
+    def test_early_the_same_day_asks_first_then_the_button_is_plain(self):
+        invitation = self._scheduled()
+        interview = invitation.interview_id.with_user(self.interviewer)
+        with freeze_time("2026-01-15 06:30:00"):  # 07:30 in Brussels, the interview at 10:00
+            self.assertEqual((interview.can_check_in, interview.can_check_in_early), (False, True))
+        interview.invalidate_recordset()
+        with freeze_time("2026-01-15 08:15:00"):
+            self.assertEqual((interview.can_check_in, interview.can_check_in_early), (True, False))
+
+    def test_the_same_person_undoes_a_check_in_the_same_day(self):
+        invitation = self._scheduled()
+        invitation.interview_id._set_state("confirmed", confirmed_at=datetime(2026, 1, 14, 9, 0))
+        with freeze_time("2026-01-15 08:50:00"):
+            invitation.with_user(self.interviewer).action_check_in()
+            self.assertEqual(invitation.state, "attended")
+            with self.assertRaisesRegex(UserError, "Only who checked"):
+                invitation.interview_id.with_user(self.recruiter).action_undo_check_in()
+            invitation.interview_id.with_user(self.interviewer).action_undo_check_in()
+        interview = invitation.interview_id
+        self.assertEqual((interview.state, invitation.state), ("confirmed", "confirmed"))
+        self.assertFalse(interview.checked_in_at)
+        self.assertFalse(interview.followup_ids.filtered(lambda r: r.kind == "feedback_request"))
+        with freeze_time("2026-01-15 08:55:00"):
+            invitation.with_user(self.interviewer).action_check_in()
+        self.assertEqual(invitation.state, "attended", "checked in again, the right one")
