@@ -12,7 +12,7 @@ class TestRetryOfACandidateWithTwoPositions(InvitationCase):
     """A candidate with two positions planned together, one called before the slot."""
 
     @freeze_time("2026-01-14 10:00:00")  # Wednesday; the Paris evening starts at 18:00 UTC
-    def test_a_retry_called_before_the_slot_goes_to_another_kind_of_window(self):
+    def test_a_retry_called_before_the_slot_joins_the_candidate_s_other_call(self):
         first = self._create_applicant("Camille Laurent", "+33 6 12 34 56 78")
         second = self.env["hr.applicant"].create(
             {
@@ -28,8 +28,11 @@ class TestRetryOfACandidateWithTwoPositions(InvitationCase):
         call = invitation._start_call()
         call.write({"outcome": "no_answer"})
         call.action_end_call()
-        # A single application is retried on Saturday (test_call_script's no-answer test); with
-        # a second application planned this evening, the retry still goes to another kind of
-        # window, not to the other application's slot of the same evening.
-        self.assertEqual(invitation.next_call_window, "weekend")
-        self.assertEqual(second.invitation_ids.next_call_window, "evening", "the other stays")
+        # A single application is retried on Saturday (test_call_script's no-answer test). With
+        # a second application whose call is still to come this evening, the retry joins that
+        # call: one candidate, one call (rule 8), rather than a second call on Saturday. (The
+        # call script retries both applications together when the planned call goes unanswered:
+        # test_call_script_positions.)
+        self.assertEqual(invitation.next_call_window, "evening")
+        self.assertEqual(invitation.next_call_at, second.invitation_ids.next_call_at)
+        self.assertEqual(invitation.user_id, second.invitation_ids.user_id)

@@ -701,8 +701,7 @@ class _CallPlanner:
     def plan(self, request):
         """The CallPlan of ``request``, booking its slot in its caller's calls."""
         shared = self.group_plans.get(request.group) if request.group is not None else None
-        # The candidate's other call, unless this is a retry that wants another kind of window.
-        if shared and (not request.kinds or shared[1].kind in request.kinds):
+        if shared:
             return CallPlan(request.key, shared[0], shared[1])
         try:
             get_zone(request.tz)
