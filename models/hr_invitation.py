@@ -180,7 +180,8 @@ class HrInvitation(models.Model):
             calls_by_invitation[call.invitation_id.id].append(call)
         for invitation in self:
             calls = calls_by_invitation.get(invitation.id, [])
-            invitation.call_count = len(calls)
+            # A call counts once it ended: a call left open is resumed or discarded.
+            invitation.call_count = len([call for call in calls if call.ended_at])
             invitation.failed_attempt_count = self._count_trailing_no_answer(calls)
             running = [call for call in calls if call.started_at and not call.ended_at]
             invitation.running_call_id = running[-1].id if running else False
@@ -333,6 +334,10 @@ class HrInvitation(models.Model):
         if not self.running_call_id and self._is_candidate_quiet_time():
             return self._action_confirm_quiet_call()
         return self.action_start_call_anyway()
+
+    def action_discard_running_call(self):
+        self.ensure_one()
+        return self.running_call_id.action_discard_call()
 
     def action_start_call_anyway(self):
         """Start a call attempt and open its call script, whatever the candidate's time."""

@@ -140,6 +140,23 @@ class HrInvitationCall(models.Model):
             "type": "ir.actions.act_window_close"
         }
 
+    def action_discard_call(self):
+        """A call opened by mistake, or abandoned: it goes, as if never made (never counted)."""
+        running = self.filtered(lambda call: call.started_at and not call.ended_at)
+        if running != self:
+            raise UserError(self.env._("Only a call still open can be discarded."))
+        if running.user_id != self.env.user and not self.env.user.has_group(
+            "hr_recruitment.group_hr_recruitment_manager"
+        ):
+            raise UserError(self.env._("Only who made the call can discard it."))
+        invitations = running.invitation_id
+        # The call log is kept (recruiters delete no call): a call never made is the exception.
+        running.sudo().unlink()
+        invitations.filtered(lambda inv: inv.state == "calling" and not inv.call_ids).write(
+            {"state": "draft"}
+        )
+        return {"type": "ir.actions.act_window_close"}
+
     def _check_can_end(self):
         if not self.is_running:
             raise UserError(self.env._("This call is not running."))

@@ -103,7 +103,7 @@ class HrInvitationReport(models.Model):
                            AS reached_count,
                        AVG(duration) FILTER (WHERE ended_at IS NOT NULL) AS avg_duration
                   FROM hr_invitation_call
-                 WHERE purpose = 'invitation'
+                 WHERE purpose = 'invitation' AND ended_at IS NOT NULL
               GROUP BY invitation_id
             ), success AS (
                 SELECT DISTINCT ON (invitation_id) invitation_id, started_at, "window"

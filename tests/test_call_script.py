@@ -61,7 +61,8 @@ class TestCallScript(CallScriptCase):
         # Going back to the running call reopens the same script, answers included.
         again = invitation.with_user(self.recruiter).action_start_call()
         self.assertEqual(again["res_id"], script.id)
-        self.assertEqual(invitation.call_count, 1)
+        self.assertEqual(len(invitation.call_ids), 1, "one call, resumed")
+        self.assertEqual(invitation.call_count, 0, "counted once it ends")
 
     @freeze_time(WEDNESDAY_MORNING)
     def test_start_call_from_the_application(self):

@@ -42,7 +42,7 @@ class TestInvitationCalls(InvitationCase):
         self.assertEqual(invitation.running_call_id, call)
         # Starting again goes back to the same call instead of opening a second one.
         self.assertEqual(invitation._start_call(), call)
-        self.assertEqual(invitation.call_count, 1)
+        self.assertEqual(invitation.call_count, 0, "counted once it ends")
 
     @freeze_time(WEDNESDAY_MORNING)
     def test_end_call_needs_an_outcome_and_the_interest(self):
@@ -171,3 +171,28 @@ class TestInvitationCalls(InvitationCase):
             queue.mapped("candidate_id.partner_name"), ["Key", "Hot", "Hot newer", "Warm", "Cold"]
         )
         self.assertEqual(queue.mapped("resume_freshness"), ["cold", "hot", "hot", "warm", "cold"])
+
+
+@tagged("post_install", "-at_install")
+class TestCallLeftOpen(InvitationCase):
+    """A call left without an outcome is resumed or discarded, never counted (issue 22, 2)."""
+
+    def test_a_call_left_open_is_not_counted_and_can_be_discarded(self):
+        applicant = self._create_applicant("Camille Laurent", "+33 6 12 34 56 78")
+        invitation = applicant._get_or_create_open_invitations().with_user(self.recruiter)
+        invitation.state = "calling"
+        call = invitation._start_call()
+        self.assertEqual(invitation.running_call_id, call)
+        self.assertEqual(invitation.call_count, 0, "an open call is not counted")
+        report = self.env["hr.invitation.report"].search([("invitation_id", "=", invitation.id)])
+        self.assertEqual(report.call_count, 0)
+        self.assertEqual(invitation._start_call(), call, "Start Call resumes it")
+        invitation.action_discard_running_call()
+        self.assertFalse(call.exists())
+        self.assertFalse(invitation.running_call_id)
+        with self.assertRaisesRegex(UserError, "still open"):
+            ended = invitation._start_call()
+            ended.write({"outcome": "no_answer"})
+            ended.action_end_call()
+            ended.action_discard_call()
+        self.assertEqual(invitation.call_count, 1, "an ended call counts")

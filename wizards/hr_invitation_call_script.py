@@ -408,6 +408,11 @@ class HrInvitationCallScript(models.TransientModel):
         self.write({"outcome": "no_answer", "interest_level": False})
         return self.action_finish_call()
 
+    def action_discard_call(self):
+        """The call was opened by mistake: it goes, never counted (hr.invitation.call)."""
+        self.ensure_one()
+        return self.call_id.action_discard_call()
+
     def action_finish_call(self):
         """Write what the call produced, end it and let the invitation apply its outcome.
 
