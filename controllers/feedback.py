@@ -69,6 +69,7 @@ class InterviewFeedbackPortal(InterviewPortal):
             "done": done,
             "error": error,
             "no_breadcrumbs": True,
+            "no_header": True,
             "page_name": "interview_feedback",
             "res_company": interview.company_id,
         }

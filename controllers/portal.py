@@ -158,6 +158,8 @@ class InterviewPortal(http.Controller):
             "done": done,
             "error": error,
             "no_breadcrumbs": True,
+            # Nothing above the candidate's answer on a phone: no logo bar, no "Sign in".
+            "no_header": True,
             "page_name": "interview",
             "res_company": interview.company_id,
             "privacy_notice": interview._get_privacy_notice(),

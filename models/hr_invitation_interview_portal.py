@@ -178,6 +178,7 @@ class HrInvitationInterview(models.Model):
         )
         return {
             "company_name": interview.company_id.name,
+            "contact": interview._get_portal_contact(),
             "job_name": interview.job_id.name,
             "candidate_name": interview.candidate_id.display_name,
             "round": interview.round,
@@ -206,6 +207,19 @@ class HrInvitationInterview(models.Model):
             "pickup_point": interview.pickup_point or "",
             "pickup_time": interview._candidate_wall_time(interview.pickup_at),
             "decline_reason": interview.decline_reason or "",
+        }
+
+    def _get_portal_contact(self):
+        """Whom the candidate calls or writes to: the recruiter, with their phone (else the
+        company's) and email (else the company's)."""
+        self.ensure_one()
+        recruiter = self.invitation_id._get_recruiter().sudo().partner_id
+        recruiter.fetch(["name", "phone", "email"])
+        company = self.company_id.partner_id
+        return {
+            "name": recruiter.name,
+            "phone": recruiter.phone or company.phone or "",
+            "email": recruiter.email or company.email or "",
         }
 
     def _fetch_portal_records(self):

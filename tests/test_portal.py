@@ -136,6 +136,7 @@ class TestInterviewPortal(InterviewPortalCase):
     def test_page_shows_the_interview_in_the_candidate_zone(self):
         self.job.interview_what_to_bring = "Your ID card and a printed resume"
         self.invitation.event_id.description = "<p>Internal: salary expectations too high?</p>"
+        self.interviewer.partner_id.email = "interviewer.private@example.com"
         interviewer_email = self.interviewer.partner_id.email
         self.assertTrue(interviewer_email)
         self.invitation.message_post(
@@ -534,6 +535,18 @@ class TestInterviewPortal(InterviewPortalCase):
     def test_token_of_a_cancelled_invitation_is_refused(self):
         self.invitation.action_cancel()
         self.assertEveryRouteRefused(self.interview, self.token)
+
+    def test_the_page_names_whom_to_contact_and_starts_with_the_interview(self):
+        self.recruiter.write({"name": "Ava Martens", "email": "ava.martens@example.com"})
+        self.company.phone = "+32 2 555 12 12"
+        page = self.url_open(self._url()).text
+        self.assertIn("Ava Martens", page)
+        self.assertIn(
+            'href="tel:+32 2 555 12 12"', page, "the company's phone without the recruiter's"
+        )
+        self.assertIn("mailto:ava.martens@example.com", page)
+        self.assertNotIn("/web/login", page, "no Sign in link above the answers")
+        self.assertNotIn("/web/binary/company_logo", page, "no logo bar above the answers")
 
     def test_get_on_answer_urls_changes_nothing(self):
         before = self._snapshot()
