@@ -23,6 +23,7 @@ class HrInvitationConcernTopic(models.Model):
     _description = "Candidate Concern Topic"
     _order = "sequence, id"
     _rec_name = "question"
+    _rec_names_search = ["question", "keywords"]
 
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)
@@ -33,6 +34,11 @@ class HrInvitationConcernTopic(models.Model):
     )
     question = fields.Char(
         required=True, translate=True, help="The question as candidates usually ask it."
+    )
+    keywords = fields.Char(
+        translate=True,
+        help="Other words a recruiter may search the topic by, in each language (commute, "
+        "transport, parking...).",
     )
     answer = fields.Html(
         "Approved Answer", translate=True, sanitize=True, help="The answer the company stands by."

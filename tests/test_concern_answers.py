@@ -70,3 +70,17 @@ class TestConcernAnswers(InterviewCase):
         interview._set_state("attended")
         values = interview.sudo()._get_portal_feedback_values("en_US")
         self.assertIn("Can I bring my dog to the office?", [q for _key, q in values["concerns"]])
+
+
+@tagged("post_install", "-at_install")
+class TestConcernSearch(InterviewCase):
+    """A recruiter finds a topic by the words the candidate uses, in their own language."""
+
+    def test_topics_are_found_by_their_keywords(self):
+        topics = self.env["hr.invitation.concern.topic"].with_user(self.recruiter)
+        commute = self.env.ref("hr_recruitment_invitation.concern_topic_commute")
+        for word in ("transport", "parking", "commute"):
+            found = topics.name_search(word)
+            self.assertIn(commute.id, [topic_id for topic_id, _name in found], word)
+        salary = self.env.ref("hr_recruitment_invitation.concern_topic_salary")
+        self.assertIn(salary.id, [topic_id for topic_id, _name in topics.name_search("wage")])
