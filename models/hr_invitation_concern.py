@@ -24,6 +24,7 @@ class HrInvitationConcern(models.Model):
         "hr.invitation.concern.topic", required=True, ondelete="restrict", index=True
     )
     category = fields.Selection(related="topic_id.category", store=True)
+    asks_question = fields.Boolean(related="topic_id.asks_question")
     state = fields.Selection(
         [("answered", "Answered"), ("unresolved", "Unresolved")],
         required=True,
@@ -69,7 +70,7 @@ class HrInvitationConcern(models.Model):
     @api.constrains("topic_id", "question")
     def _check_other_question(self):
         for concern in self:
-            if concern.category == "other" and not concern.question:
+            if concern.asks_question and not concern.question:
                 raise ValidationError(
                     self.env._("Type the candidate's question: it is not one of the list.")
                 )

@@ -35,6 +35,10 @@ class HrInvitationConcernTopic(models.Model):
     question = fields.Char(
         required=True, translate=True, help="The question as candidates usually ask it."
     )
+    asks_question = fields.Boolean(
+        "The Recruiter Types the Question",
+        help="A topic for questions outside the list: the candidate's own words are noted.",
+    )
     keywords = fields.Char(
         translate=True,
         help="Other words a recruiter may search the topic by, in each language (commute, "

@@ -49,6 +49,8 @@ EXPECTED = {
     "hr.invitation.call.script": ("", "", "", "", "crwu", "crw", "", "crwu"),
     # The question before a call in the candidate's quiet hours.
     "hr.invitation.quiet.call": ("", "", "", "", "crw", "crw", "", "crw"),
+    # The reminder call's short script before the interview.
+    "hr.invitation.reminder.call": ("", "", "", "", "crw", "crw", "", "crw"),
     "hr.invitation.call.script.line": ("", "", "", "", "crwu", "crwu", "", "crwu"),
     "hr.invitation.call.script.concern": ("", "", "", "", "crwu", "crwu", "", "crwu"),
     "hr.invitation.call.script.window": ("", "", "", "", "crwu", "crwu", "", "crwu"),
@@ -115,7 +117,14 @@ class TestSecurityAccess(InvitationCase):
         )
         invitation_b = self.env["hr.invitation"].create({"applicant_id": applicant_b.id})
         self.env["hr.invitation.call"].create(
-            {"invitation_id": invitation_b.id, "user_id": self.env.user.id, "note": "B note"}
+            {
+                "invitation_id": invitation_b.id,
+                "user_id": self.env.user.id,
+                "note": "B note",
+                "started_at": "2026-03-01 18:00:00",
+                "ended_at": "2026-03-01 18:05:00",
+                "outcome": "no_answer",
+            }
         )
         self.env["hr.invitation.concern"].create(
             {
