@@ -43,7 +43,9 @@ FOLLOWUP_STATES = [
     ("failed", "Failed"),
     ("cancelled", "Cancelled"),
 ]
-CRON_BATCH_SIZE = 200
+# Follow-up rows per batch: 400 rows are about 200 interviews (an email and a text each), the
+# batch the crons handled when the follow-ups were columns of the invitation.
+CRON_BATCH_SIZE = 400
 MAIL_TEMPLATES = {
     "reminder": "hr_recruitment_invitation.mail_template_interview_reminder",
     "feedback_request": "hr_recruitment_invitation.mail_template_interview_feedback_request",
