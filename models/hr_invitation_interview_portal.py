@@ -50,6 +50,27 @@ class HrInvitationInterview(models.Model):
     access_token = fields.Char(
         groups="hr_recruitment.group_hr_recruitment_user", copy=False, exportable=False
     )
+    # Whom the candidate contacts, as their page shows it: the recruiter, with their phone
+    # (else the company's) and email (else the company's).
+    contact_name = fields.Char("Contact", compute="_compute_contact", store=True)
+    contact_phone = fields.Char("Contact Phone", compute="_compute_contact", store=True)
+    contact_email = fields.Char("Contact Email", compute="_compute_contact", store=True)
+
+    @api.depends(
+        "invitation_id.user_id.partner_id.name",
+        "invitation_id.user_id.partner_id.phone",
+        "invitation_id.user_id.partner_id.email",
+        "invitation_id.applicant_id.user_id",
+        "company_id.partner_id.phone",
+        "company_id.partner_id.email",
+    )
+    def _compute_contact(self):
+        for interview in self:
+            recruiter = interview.invitation_id._get_recruiter().sudo().partner_id
+            company = interview.company_id.sudo().partner_id
+            interview.contact_name = recruiter.name
+            interview.contact_phone = recruiter.phone or company.phone
+            interview.contact_email = recruiter.email or company.email
 
     @api.model
     def fields_get(self, allfields=None, attributes=None):
@@ -210,16 +231,12 @@ class HrInvitationInterview(models.Model):
         }
 
     def _get_portal_contact(self):
-        """Whom the candidate calls or writes to: the recruiter, with their phone (else the
-        company's) and email (else the company's)."""
+        """Whom the candidate calls or writes to (stored on the interview: no read on the page)."""
         self.ensure_one()
-        recruiter = self.invitation_id._get_recruiter().sudo().partner_id
-        recruiter.fetch(["name", "phone", "email"])
-        company = self.company_id.partner_id
         return {
-            "name": recruiter.name,
-            "phone": recruiter.phone or company.phone or "",
-            "email": recruiter.email or company.email or "",
+            "name": self.contact_name or "",
+            "phone": self.contact_phone or "",
+            "email": self.contact_email or "",
         }
 
     def _fetch_portal_records(self):

@@ -26,9 +26,7 @@ EXTRA_QUERIES_PER_VIEW_READ = 1
 # The candidate's interview page as the HTTP server answers it (issue 8: at most 20); the
 # benchmark's server counts one more, its database list (tests run on one database). Was 16
 # before the token was read without a separate exists() and the interview's end was stored.
-# 17 since the page names whom to contact (the recruiter's name, phone and email, else the
-# company's: issue 22, item 12): 14 before.
-PORTAL_PAGE_QUERIES = 17
+PORTAL_PAGE_QUERIES = 14
 # A reminder batch of two interviews, each reminded by email and by text (four follow-ups):
 # the batch engine's claim, the blacklist read once, the batch's emails and texts rendered and
 # created at once (mail.mail, sms.sms), the follow-ups marked queued and what remains counted;
