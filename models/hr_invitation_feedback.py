@@ -35,6 +35,16 @@ class HrInvitationFeedback(models.Model):
     comment = fields.Text()
     submitted_at = fields.Datetime(readonly=True)
 
+    @api.depends("invitation_id", "round")
+    def _compute_display_name(self):
+        for feedback in self:
+            name = feedback.invitation_id.display_name or ""
+            feedback.display_name = (
+                self.env._("%(name)s (round %(round)s)", name=name, round=feedback.round)
+                if feedback.round > 1
+                else name
+            )
+
     _sql_constraints = [
         (
             "recommend_score_range",

@@ -372,3 +372,13 @@ class TestFeedbackPortalTour(FeedbackPortalCase):
         self.assertFeedback(feedback, ("5", True, 8), ("yes", "not_discussed"))
         self.assertEqual(feedback.unclear_topic_ids, self.topics[0])
         self.assertEqual(feedback.comment, "Clear and kind call.")
+
+
+@tagged("post_install", "-at_install")
+@freeze_time(FEEDBACK_DAY)
+class TestFeedbackTitle(FeedbackPortalCase):
+    def test_a_feedback_is_named_by_its_candidate_and_job(self):
+        feedback = self.env["hr.invitation.feedback"].create(
+            {"interview_id": self.interview.id, "call_rating": "4", "recommend_score": 8}
+        )
+        self.assertEqual(feedback.display_name, "Camille Laurent - Marketing Planning Specialist")
