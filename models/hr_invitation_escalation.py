@@ -4,6 +4,8 @@ from odoo import api, fields, models
 from odoo.exceptions import UserError, ValidationError
 from odoo.tools import format_datetime
 
+from odoo.addons.hr_recruitment_invitation.tools.utc import to_utc
+
 SLA_WORKING_HOURS = 24
 OPEN_STATES = ("pending", "approved")
 # Calls where senior HR settled the invitation: the follow-up is over. No answer or "call back"
@@ -399,7 +401,7 @@ class HrInvitationEscalation(models.Model):
         self._check_senior_hr_user(senior)
         self.write({**self._prepare_decision_values("approved"), "senior_user_id": senior.id})
         self._close_approval_activities(self.env._("Approved"))
-        self.invitation_id._plan_next_call()
+        self._plan_senior_call()
         self._notify_requester(
             self.env._(
                 "%(approver)s approved: %(senior)s calls the candidate on %(when)s.",
@@ -408,6 +410,17 @@ class HrInvitationEscalation(models.Model):
                 when=self.invitation_id._format_for_recruiter(self.invitation_id.next_call_at),
             )
         )
+
+    def _plan_senior_call(self):
+        """Senior HR calls at the time agreed with the candidate when one is still ahead (a
+        call back), else at the candidate's next window."""
+        invitation = self.invitation_id
+        last_call = invitation._get_last_reached_call()
+        agreed = last_call and last_call._get_callback_window()
+        if agreed and agreed.end > to_utc(fields.Datetime.now()):
+            invitation._plan_call_at(agreed)
+        else:
+            invitation._plan_next_call()
 
     def _check_senior_hr_user(self, senior):
         if not senior:

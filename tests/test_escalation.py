@@ -224,6 +224,28 @@ class TestEscalation(InvitationCase):
             escalation.action_approve()
 
     @freeze_time(WEDNESDAY_MORNING)
+    def test_approval_keeps_the_call_back_time_agreed_with_the_candidate(self):
+        """Lukas agreed to be called back on Sunday at 10:00 Berlin time: the approval plans
+        senior HR's call then, not at the next window (issue 22, item 5)."""
+        invitation = self._planned_invitation("Lukas Schmidt")
+        call = invitation.with_user(self.recruiter)._start_call()
+        call.write(
+            {
+                "outcome": "callback",
+                "interest_level": "interested",
+                "callback_at": datetime(2026, 1, 18, 9, 0),
+                "callback_until": datetime(2026, 1, 18, 10, 0),
+                "callback_window": "weekend",
+            }
+        )
+        call.action_end_call()
+        escalation = invitation.escalation_ids
+        self.assertEqual(escalation.state, "pending")
+        escalation.with_user(self.manager).action_approve()
+        self.assertEqual(invitation.next_call_at, datetime(2026, 1, 18, 9, 0))
+        self.assertEqual(invitation._get_next_caller(), self.senior)
+
+    @freeze_time(WEDNESDAY_MORNING)
     def test_approval_plans_senior_hr_call_and_shows_the_first_call(self):
         invitation = self._planned_invitation("Lukas Schmidt")
         self.env["hr.invitation.concern"].create(
