@@ -1,4 +1,5 @@
 from datetime import datetime, timedelta
+from unittest.mock import patch
 
 from freezegun import freeze_time
 
@@ -131,6 +132,8 @@ class TestScheduling(InterviewCase):
             "Camille Laurent", "+33 6 12 34 56 78", email="camille@example.fr"
         )
         wizard = self._wizard_form(invitation)
+        self.assertEqual(wizard.lang, "fr_FR", "a French number, no contact yet: French")
+        wizard.lang = "en_US"  # she asked for English on the phone
         wizard.location_kind = "company"
         wizard.alternative_1_start = datetime(2026, 1, 16, 13, 0)
         wizard.alternative_2_start = datetime(2026, 1, 19, 8, 0)
@@ -427,3 +430,26 @@ class TestCandidatePhoneThroughOdoo(InterviewCase):
         post_init_hook(self.env)
         self.env.invalidate_all()
         self.assertEqual(candidate.phone_sanitized, "+32470123456")
+
+
+@tagged("post_install", "-at_install")
+class TestCandidateLanguageFromThePhone(InterviewCase):
+    """A candidate without a contact language: their phone's country's, when installed."""
+
+    def test_the_wizard_takes_the_language_of_the_phone_s_country(self):
+        installed = [("en_US", "English (US)"), ("fr_FR", "French / Français")]
+        cases = {"+33 6 12 34 56 78": "fr_FR", "+1 415 555 0100": "en_US"}
+        for phone, expected in cases.items():
+            with (
+                self.subTest(phone=phone),
+                # French as if installed, without touching the database's languages.
+                patch.object(type(self.env["res.lang"]), "get_installed", lambda _lang: installed),
+            ):
+                invitation = self._new_invitation("Camille Laurent", phone)
+                self.assertFalse(invitation.partner_id, "no contact yet: no language of theirs")
+                wizard = Form(
+                    self.env["hr.invitation.schedule"]
+                    .with_user(self.recruiter)
+                    .with_context(default_invitation_id=invitation.id)
+                )
+                self.assertEqual(wizard.lang, expected)

@@ -98,6 +98,24 @@ MOBILE_TYPES = frozenset(
 )
 
 
+def region_of(phone, default_region=None):
+    """The country (ISO code, ``DE``) of ``phone``, or None when it is not a valid number."""
+    if _is_blank(phone):
+        return None
+    try:
+        return phonenumbers.region_code_for_number(_parse(phone, default_region))
+    except InvalidPhoneNumber:
+        return None
+
+
+def language_of_region(region, languages):
+    """The first of ``languages`` (codes such as ``de_DE``, ``fr_BE``) spoken in ``region``
+    (``DE``), or None: the language of a number's country, among the installed ones."""
+    if not region:
+        return None
+    return next((code for code in languages if code.split("_")[-1] == region), None)
+
+
 def is_mobile(phone, default_region=None):
     """Whether ``phone`` can receive text messages: a mobile number, or one that may be.
 

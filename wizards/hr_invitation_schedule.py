@@ -12,7 +12,7 @@ from odoo.addons.hr_recruitment_invitation.models.hr_invitation_directions impor
 from odoo.addons.hr_recruitment_invitation.models.hr_invitation_interview import (
     UPCOMING_STATES,
 )
-from odoo.addons.hr_recruitment_invitation.tools import interview_logistics
+from odoo.addons.hr_recruitment_invitation.tools import interview_logistics, phone_tz
 
 LOCATION_KINDS = [
     ("job", "Job location"),
@@ -248,10 +248,16 @@ class HrInvitationSchedule(models.TransientModel):
 
     @api.depends("invitation_id")
     def _compute_lang(self):
-        active = {code for code, _name in self.env["res.lang"].get_installed()}
+        """The candidate's language: their contact's, else that of their phone's country
+        (a German number: German, when installed), else the recruiter's."""
+        active = [code for code, _name in self.env["res.lang"].get_installed()]
         for wizard in self:
-            lang = wizard.invitation_id.partner_id.lang
-            wizard.lang = lang if lang in active else self.env.lang or "en_US"
+            invitation = wizard.invitation_id
+            lang = invitation.partner_id.lang
+            if lang not in active:
+                region = phone_tz.region_of(invitation.partner_phone, invitation._phone_region())
+                lang = phone_tz.language_of_region(region, active)
+            wizard.lang = lang or self.env.lang or "en_US"
 
     @api.depends("invitation_id")
     def _compute_sms_problem(self):
