@@ -28,3 +28,4 @@ from . import test_call_script_positions
 from . import test_call_planner_team_properties
 from . import test_call_planning_findings
 from . import test_pipeline
+from . import test_pipeline_stages
