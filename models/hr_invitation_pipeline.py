@@ -9,6 +9,7 @@ from datetime import timedelta
 from markupsafe import Markup
 
 from odoo import Command, api, fields, models
+from odoo.exceptions import UserError
 
 from odoo.addons.hr_recruitment_invitation.tools.utc import local_date
 
@@ -111,6 +112,10 @@ class HrInvitationPipeline(models.AbstractModel):
     def action_refuse_application(self):
         """Refuse the applications of these declined invitations with Odoo's "Refused by
         applicant" reason; the candidate gets no email (they declined)."""
+        if any(invitation.state != "declined" for invitation in self):
+            raise UserError(
+                self.env._("Only the application of a candidate who declined is refused here.")
+            )
         reason = self.env.ref(REFUSED_BY_APPLICANT)
         self._get_activities(ACTIVITY_REFUSE_APPLICATION).action_feedback(
             feedback=self.env._("Application refused: %(reason)s", reason=reason.name)

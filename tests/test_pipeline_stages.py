@@ -7,6 +7,7 @@ from datetime import date, datetime, timedelta
 
 from lxml import etree
 
+from odoo.exceptions import UserError
 from odoo.tests import Form, freeze_time, tagged
 from odoo.tools.safe_eval import safe_eval
 
@@ -158,6 +159,13 @@ class TestPipelineStages(InterviewCase):
         invitation.state = "calling"
         invitation._on_call_declined(self.env["hr.invitation.call"])
         self._assert_refused_in_one_click(invitation)
+
+    @freeze_time(NOW)
+    def test_only_a_declined_invitation_refuses_its_application(self):
+        invitation = self._schedule(self._invited())
+        with self.assertRaises(UserError):
+            invitation.action_refuse_application()
+        self.assertTrue(invitation.applicant_id.active)
 
     @freeze_time(NOW)
     def test_refusing_with_odoo_s_wizard_closes_the_refuse_activity(self):
