@@ -14,6 +14,7 @@ from . import hr_invitation_call_planning
 from . import hr_invitation_senior_brief
 from . import hr_invitation_privacy
 from . import hr_invitation_candidate_contact
+from . import hr_invitation_pipeline
 from . import hr_invitation
 from . import hr_invitation_call
 from . import hr_invitation_slot

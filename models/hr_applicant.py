@@ -1,6 +1,7 @@
 from odoo import api, fields, models
 
-from .hr_invitation_states import CLOSED_STATES, PLANNING_BATCH_SIZE
+from .hr_invitation_pipeline import ACTIVITY_REFUSE_APPLICATION
+from .hr_invitation_states import CLOSED_STATES, INVITATION_STATES, PLANNING_BATCH_SIZE
 from .record_counts import count_per_record
 
 
@@ -15,12 +16,47 @@ class HrApplicant(models.Model):
     )
     invitation_ids = fields.One2many("hr.invitation", "applicant_id", "Invitations")
     invitation_count = fields.Integer(compute="_compute_invitation_count")
+    invitation_state = fields.Selection(
+        INVITATION_STATES,
+        "Invitation",
+        compute="_compute_invitation_state",
+        groups="hr_recruitment.group_hr_recruitment_user",
+        help="The state of the application's latest invitation to interview.",
+    )
 
     @api.depends("invitation_ids")
     def _compute_invitation_count(self):
         counts = count_per_record(self, "hr.invitation", "applicant_id")
         for applicant in self:
             applicant.invitation_count = counts.get(applicant.id, 0)
+
+    @api.depends("invitation_ids.state")
+    def _compute_invitation_state(self):
+        """The latest invitation's state, for all the applications in one query (kanban)."""
+        latest = {}
+        invitations = self.env["hr.invitation"].search_fetch(
+            [("applicant_id", "in", self.ids)], ["applicant_id", "state"], order="id desc"
+        )
+        for invitation in invitations:
+            latest.setdefault(invitation.applicant_id.id, invitation.state)
+        for applicant in self:
+            applicant.invitation_state = latest.get(applicant.id, False)
+
+    def _advance_to_stage(self, stage):
+        """Move these applications to ``stage``, forward only: an application already at a
+        stage of the same or a higher sequence, closed or refused stays where it is."""
+        if not stage:
+            return
+        behind = self.filtered(
+            lambda applicant: (
+                applicant.active
+                and not applicant.date_closed
+                and (not applicant.stage_id or applicant.stage_id.sequence < stage.sequence)
+                and (not stage.job_ids or applicant.job_id in stage.job_ids)
+            )
+        )
+        if behind:
+            behind.write({"stage_id": stage.id})
 
     def write(self, vals):
         result = super().write(vals)
@@ -44,6 +80,7 @@ class HrApplicant(models.Model):
                 )
             )
         invitations._end("cancelled")
+        self.sudo().invitation_ids.activity_unlink([ACTIVITY_REFUSE_APPLICATION])
 
     def action_plan_invitation_call(self):
         """Plan the next invitation call of these applications at the candidate's best window.

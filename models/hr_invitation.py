@@ -10,6 +10,7 @@ from odoo.addons.hr_recruitment_invitation.tools import (
 from odoo.addons.hr_recruitment_invitation.tools.utc import local_date
 
 from .hr_invitation_interview import UPCOMING_STATES
+from .hr_invitation_pipeline import ACTIVITY_SCHEDULE_INTERVIEW
 from .hr_invitation_states import (
     ACTIVITY_INVITATION_CALL,
     CALL_PLAN_ISSUES,
@@ -33,6 +34,7 @@ class HrInvitation(models.Model):
         "hr.invitation.call.planning",
         "hr.invitation.senior.brief",
         "hr.invitation.privacy",
+        "hr.invitation.pipeline",
     ]
     _order = "is_key_role desc, resume_freshness_rank, applied_on, id"
     _check_company_auto = True
@@ -168,6 +170,17 @@ class HrInvitation(models.Model):
         help="When the application was refused, archived or closed (hired): the privacy clock.",
     )
     anonymised_at = fields.Datetime("Anonymised On", copy=False, readonly=True)
+
+    # The pipeline (hr.invitation.pipeline): refusal after a decline, the to-schedule reminder.
+    applicant_active = fields.Boolean(related="applicant_id.active", string="Application Active")
+    schedule_reminder_due = fields.Datetime(
+        compute="_compute_schedule_reminder_due",
+        store=True,
+        readonly=False,
+        copy=False,
+        index="btree_not_null",
+        help="Invited and no interview scheduled: the recruiter gets a to-do at this time.",
+    )
 
     # ------------------------------------------------------------------
     # Computes
@@ -419,6 +432,7 @@ class HrInvitation(models.Model):
 
     def _on_call_declined(self, call):
         self._end("declined")
+        self._ask_to_refuse_application()
         return False
 
     def _on_call_not_suitable(self, call):
@@ -524,7 +538,7 @@ class HrInvitation(models.Model):
         """End these invitations (declined, cancelled): no more calls, the interviews still
         ahead cancelled and the interviewers' calendars freed, the open escalations closed."""
         self._set_call_result(state)
-        self.activity_unlink([ACTIVITY_INVITATION_CALL])
+        self.activity_unlink([ACTIVITY_INVITATION_CALL, ACTIVITY_SCHEDULE_INTERVIEW])
         self.interview_ids._cancel()
         self.escalation_ids._close_with_invitation()
 

@@ -18,6 +18,7 @@ from odoo.exceptions import UserError
 from odoo.tools import format_datetime
 
 from .hr_invitation_directions import DIRECTION_FIELDS
+from .hr_invitation_pipeline import STAGE_MOMENTS
 
 INTERVIEW_STATES = [
     ("scheduled", "Scheduled"),
@@ -216,6 +217,11 @@ class HrInvitationInterview(models.Model):
         current = self.filtered(lambda interview: interview.invitation_id.interview_id == interview)
         if invitation_state and current:
             current.invitation_id.write({"state": invitation_state})
+        if invitation_state in STAGE_MOMENTS:
+            for interview in current:
+                interview.invitation_id._advance_application_stage(
+                    invitation_state, interview.round
+                )
 
     def _is_current(self):
         self.ensure_one()
@@ -249,6 +255,7 @@ class HrInvitationInterview(models.Model):
             }
         )
         interview = self._schedule_for(invitation, values, partner)
+        invitation._on_interview_scheduled(self.env["res.users"].browse(values["interviewer_ids"]))
         interview._send_interview_invitation()
         interview._start()
         return interview

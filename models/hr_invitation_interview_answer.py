@@ -70,6 +70,7 @@ class HrInvitationInterview(models.Model):
         recruiter_view._post_portal_note(
             recruiter_view.env._("The candidate declined the interview: %(reason)s", reason=reason)
         )
+        self.invitation_id._ask_to_refuse_application(reason)
         return True
 
     def _action_portal_reschedule(self, slot=None, proposals=()):

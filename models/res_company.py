@@ -234,3 +234,42 @@ class ResCompany(models.Model):
                         company=company.name,
                     )
                 )
+
+    # The application's stage as its interview goes: see models/hr_invitation_pipeline.py
+    invitation_stage_invited_id = fields.Many2one(
+        "hr.recruitment.stage",
+        "Stage When Invited",
+        default=lambda self: self._default_invitation_stage("hr_recruitment.stage_job2"),
+        help="An application whose interview is scheduled moves to this stage, unless it is "
+        "further in the pipeline already. Empty: the stage does not change.",
+    )
+    invitation_stage_confirmed_id = fields.Many2one(
+        "hr.recruitment.stage",
+        "Stage When the Interview Is Confirmed",
+        default=lambda self: self._default_invitation_stage("hr_recruitment.stage_job2"),
+        help="An application whose candidate confirmed the interview moves to this stage, "
+        "unless it is further in the pipeline already. Empty: the stage does not change.",
+    )
+    invitation_stage_next_round_id = fields.Many2one(
+        "hr.recruitment.stage",
+        "Stage of a Second Round",
+        default=lambda self: self._default_invitation_stage("hr_recruitment.stage_job3"),
+        help="From the second round on, an application whose interview is scheduled or "
+        "confirmed moves to this stage instead, unless it is further in the pipeline already.",
+    )
+
+    @api.model
+    def _default_invitation_stage(self, xmlid):
+        return self.env.ref(xmlid, raise_if_not_found=False)
+
+    def _get_invitation_stage(self, moment, round_):
+        """The application's stage when an interview of round ``round_`` is ``moment``
+        (invited or confirmed); an empty stage changes nothing."""
+        self.ensure_one()
+        if round_ >= 2:
+            return self.invitation_stage_next_round_id
+        stages = {
+            "invited": self.invitation_stage_invited_id,
+            "confirmed": self.invitation_stage_confirmed_id,
+        }
+        return stages[moment]

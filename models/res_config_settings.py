@@ -75,3 +75,12 @@ class ResConfigSettings(models.TransientModel):
     invitation_anonymise_months = fields.Integer(
         related="company_id.invitation_anonymise_months", readonly=False
     )
+    invitation_stage_invited_id = fields.Many2one(
+        related="company_id.invitation_stage_invited_id", readonly=False
+    )
+    invitation_stage_confirmed_id = fields.Many2one(
+        related="company_id.invitation_stage_confirmed_id", readonly=False
+    )
+    invitation_stage_next_round_id = fields.Many2one(
+        related="company_id.invitation_stage_next_round_id", readonly=False
+    )

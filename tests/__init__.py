@@ -30,3 +30,4 @@ from . import test_call_planning_findings
 from . import test_pipeline
 from . import test_reminder_call
 from . import test_concern_answers
+from . import test_pipeline_stages

@@ -164,11 +164,16 @@ class TestScheduling(InterviewCase):
         self.assertEqual(interview.invitation_sent_at, datetime(2026, 1, 14, 10, 0))
         self.assertEqual(interview.access_url, f"/my/interviews/{interview.id}")
         self.assertEqual(invitation.access_url, interview.access_url, "the current interview's")
-        # The interviewers get Odoo's calendar invitation; the candidate gets ours only.
+        # The interviewers get Odoo's calendar invitation; the candidate gets ours only. As
+        # interviewers of the application, they also get Odoo's notice of it (issue 18).
         interviewer_mails = self._new_mails.filtered(
             lambda mail: self.interviewer.partner_id in mail.recipient_ids
         )
-        self.assertEqual(len(interviewer_mails), 1)
+        invitations = interviewer_mails.filtered(
+            lambda mail: "text/calendar" in mail.attachment_ids.mapped("mimetype")
+        )
+        self.assertEqual(len(invitations), 1)
+        self.assertEqual(invitation.applicant_id.interviewer_ids, self.interviewer)
         mail = self._candidate_mail(invitation)
         self.assertEqual(mail.recipient_ids, invitation.partner_id)
         self.assertEqual(mail.attachment_ids.mimetype, "text/calendar")

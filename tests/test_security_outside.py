@@ -352,6 +352,9 @@ class TestChildModelsFollowTheInvitation(OutsideTestCase):
             "inv_outside_interviewer", "hr_recruitment.group_hr_recruitment_interviewer"
         )
         self.other_job.interviewer_ids = self.outsider
+        # Its interview is the outsider's too: the interviewers chosen when scheduling are the
+        # application's (issue 18), and the fixture scheduled it with the other interviewer.
+        self.other_invitation.sudo().applicant_id.interviewer_ids = self.outsider
         topic = self.env["hr.invitation.concern.topic"].create(
             {"question": "Are wages paid on time?"}
         )

@@ -149,6 +149,12 @@ class HrInvitationCallScript(models.TransientModel):
         domain="[('script_id', '=', id)]",
         help="The call window the candidate chose among those the planner offers.",
     )
+    salary_expected = fields.Float(
+        "Expected Salary", help="What the candidate expects: written on the application."
+    )
+    availability = fields.Date(
+        "Available From", help="When the candidate can start: written on the application."
+    )
     screening_note = fields.Text(
         "Screening", help="Your judgement after the call: fit, doubts, what to check next."
     )
@@ -422,6 +428,7 @@ class HrInvitationCallScript(models.TransientModel):
         with self.env.cr.savepoint():
             self.call_id.write(self._prepare_call_result())
             self._create_concerns()
+            self.invitation_id._record_call_answers(self.salary_expected, self.availability)
             if self.outcome != "no_answer":
                 self.invitation_id.message_post(
                     body=self.call_id.note, subtype_xmlid="mail.mt_note"
