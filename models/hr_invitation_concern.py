@@ -38,7 +38,7 @@ class HrInvitationConcern(models.Model):
     )
     # The answer given after the call to a concern left unresolved on it.
     answered_at = fields.Datetime("Answered On", readonly=True)
-    answered_by_id = fields.Many2one("res.users", "Answered By", readonly=True)
+    answered_by_id = fields.Many2one("res.users", readonly=True)
     answer_channel = fields.Selection(
         [("call", "Call"), ("email", "Email"), ("interview", "At the interview")],
         "Answered By Way Of",

@@ -52,9 +52,9 @@ class HrInvitationInterview(models.Model):
     )
     # Whom the candidate contacts, as their page shows it: the recruiter, with their phone
     # (else the company's) and email (else the company's).
-    contact_name = fields.Char("Contact", compute="_compute_contact", store=True)
-    contact_phone = fields.Char("Contact Phone", compute="_compute_contact", store=True)
-    contact_email = fields.Char("Contact Email", compute="_compute_contact", store=True)
+    contact_name = fields.Char("Contact Person", compute="_compute_contact", store=True)
+    contact_phone = fields.Char(compute="_compute_contact", store=True)
+    contact_email = fields.Char(compute="_compute_contact", store=True)
 
     @api.depends(
         "invitation_id.user_id.partner_id.name",
