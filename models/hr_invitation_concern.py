@@ -41,7 +41,7 @@ class HrInvitationConcern(models.Model):
     answered_by_id = fields.Many2one("res.users", readonly=True)
     answer_channel = fields.Selection(
         [("call", "Call"), ("email", "Email"), ("interview", "At the interview")],
-        "Answered By Way Of",
+        "Answered Through",
     )
     later_answer = fields.Text("Answer Given", help="What the candidate was told, and when.")
     company_id = fields.Many2one(related="invitation_id.company_id", store=True, index=True)

@@ -267,8 +267,11 @@ class HrInvitationFollowup(models.Model):
 
     def _fail(self, notes):
         """These rows cannot be delivered (nothing to retry): log ``notes`` {row id: text}."""
+        # One note per invitation, logged in one batch (as before the follow-ups were rows).
+        self.invitation_id._message_log_batch(
+            bodies={row.invitation_id.id: notes[row.id] for row in self}
+        )
         for row in self:
-            row.invitation_id._message_log(body=notes[row.id])
             row._done("failed", note=notes[row.id])
 
     def _queue_mails(self, no_email_note):
