@@ -58,6 +58,7 @@
         "demo/hr_invitation_escalation_demo.xml",
         "demo/hr_invitation_interview_demo.xml",
         "demo/hr_invitation_portal_demo.xml",
+        "demo/hr_invitation_history_demo.xml",
     ],
     "assets": {
         "web.assets_backend": [

@@ -28,6 +28,7 @@ from . import hr_invitation_review
 from . import res_partner
 from . import calendar_event
 from . import hr_invitation_interview
+from . import hr_invitation_interview_format
 from . import hr_invitation_interview_portal
 from . import hr_invitation_interview_answer
 from . import hr_invitation_interview_day

@@ -156,7 +156,7 @@ class HrInvitationInterview(models.Model):
             location = interview.location_id
             interview.map_url = location and location._get_interview_map_url()
 
-    @api.depends("start", "candidate_tz")
+    @api.depends("start", "candidate_tz", "venue_tz", "interview_format")
     @api.depends_context("uid")
     def _compute_candidate_display(self):
         for interview in self:
@@ -165,10 +165,6 @@ class HrInvitationInterview(models.Model):
     # ------------------------------------------------------------------
     # The invitation's helpers, for the interview's own messages and notes
     # ------------------------------------------------------------------
-
-    def _format_for_candidate(self, value, date_width="medium"):
-        self.ensure_one()
-        return self.invitation_id._format_for_candidate(value, date_width)
 
     def _format_for_recruiter(self, value):
         self.ensure_one()
@@ -263,6 +259,10 @@ class HrInvitationInterview(models.Model):
     @api.model
     def _normalize_schedule_values(self, invitation, values):
         to_datetime = fields.Datetime.to_datetime
+        interview_format = (
+            values.get("interview_format") or invitation.job_id.interview_format or "on_site"
+        )
+        on_site = interview_format == "on_site"
         return dict(
             values,
             start=to_datetime(values.get("start")),
@@ -274,7 +274,17 @@ class HrInvitationInterview(models.Model):
             alarm_ids=list(values.get("alarm_ids") or ()),
             lang=values.get("lang") or invitation.partner_id.lang or self.env.lang,
             candidate_tz=values.get("candidate_tz") or invitation.candidate_tz,
+            interview_format=interview_format,
+            location_id=on_site and values.get("location_id") or False,
+            venue_tz=on_site and self._get_venue_tz(invitation, values),
         )
+
+    @api.model
+    def _get_venue_tz(self, invitation, values):
+        """The zone given, else the address's (else the company calendar's)."""
+        fallback = invitation.company_id.resource_calendar_id.tz
+        location = self.env["res.partner"].browse(values.get("location_id"))
+        return values.get("venue_tz") or (location and location._get_interview_tz(fallback))
 
     @api.model
     def _check_can_schedule(self, invitation, values):
@@ -286,12 +296,23 @@ class HrInvitationInterview(models.Model):
         )
         if not values["interviewer_ids"]:
             errors.append(self.env._("Choose at least one interviewer."))
-        if not values.get("location_id"):
-            errors.append(self.env._("Say where the interview takes place."))
+        errors += self._get_schedule_format_errors(invitation, values)
         if not values["candidate_tz"]:
             errors.append(self.env._("Set the candidate's time zone."))
         if errors:
             raise UserError("\n".join(errors))
+
+    @api.model
+    def _get_schedule_format_errors(self, invitation, values):
+        if values["interview_format"] == "on_site" and not values.get("location_id"):
+            return [self.env._("Say where the interview takes place.")]
+        if values["interview_format"] == "phone" and not invitation.partner_phone:
+            return [
+                self.env._(
+                    "The candidate has no phone number: they cannot be interviewed by phone."
+                )
+            ]
+        return []
 
     @api.model
     def _get_schedule_time_errors(self, values):
@@ -384,8 +405,13 @@ class HrInvitationInterview(models.Model):
             "round": round_,
             "start": values["start"],
             "stop": values["stop"],
+            "interview_format": values["interview_format"],
             "location_id": values["location_id"],
-            **{fname: values.get(fname) or False for fname in DIRECTION_FIELDS},
+            "venue_tz": values["venue_tz"],
+            **{
+                fname: values["interview_format"] == "on_site" and values.get(fname) or False
+                for fname in DIRECTION_FIELDS
+            },
             "notify_by_email": bool(values.get("notify_by_email")),
             "notify_by_sms": bool(values.get("notify_by_sms")),
             "what_to_bring": values.get("what_to_bring") or False,
@@ -408,6 +434,8 @@ class HrInvitationInterview(models.Model):
             event.write(event_values)
         else:
             event = quiet.create(event_values)
+        if self.interview_format == "video" and not event.videocall_location:
+            event._set_discuss_videocall_location()
         if notify_interviewers:
             interviewers = event.attendee_ids.filtered(lambda att: att.partner_id != partner)
             interviewers.with_context(no_mail_to_attendees=False)._send_invitation_emails()
@@ -430,7 +458,10 @@ class HrInvitationInterview(models.Model):
             "applicant_id": invitation.applicant_id.id,
             "res_model_id": self.env["ir.model"]._get_id("hr.applicant"),
             "res_id": invitation.applicant_id.id,
-            "location": self._get_interview_address(),
+            "location": self._get_place_for_recruiter(),
+            "videocall_location": self.interview_format == "video"
+            and values.get("videocall_location")
+            or False,
             "description": self._get_directions_html(),
             "alarm_ids": [Command.set(values["alarm_ids"])],
         }
@@ -478,7 +509,9 @@ class HrInvitationInterview(models.Model):
             "start": self.event_id.start,
             "stop": self.event_id.stop,
             "event_id": self.event_id.id,
+            "interview_format": self.interview_format,
             "location_id": self.location_id.id,
+            "venue_tz": self.venue_tz,
             **self._get_directions_values(),
             "notify_by_email": self.notify_by_email,
             "notify_by_sms": self.notify_by_sms,

@@ -126,7 +126,7 @@ class HrInvitationInterview(models.Model):
         try:
             return candidate_input.future_proposals(
                 proposals,
-                self.candidate_tz,
+                self._get_local_tz(),
                 fields.Datetime.now(),
                 PORTAL_MAX_PROPOSALS,
                 min_notice=PORTAL_PROPOSAL_MIN_NOTICE,
@@ -226,7 +226,7 @@ class HrInvitationInterview(models.Model):
         return True
 
     def _action_portal_request_pickup(self, point, at):
-        """Ask to be picked up at ``point`` at ``at`` (``13:15``, candidate's zone)."""
+        """Ask to be picked up at ``point`` at ``at`` (``13:15``, the interview's local zone)."""
         self.ensure_one()
         self._check_portal_confirmed()
         point = self._clean_portal_text(
@@ -300,10 +300,10 @@ class HrInvitationInterview(models.Model):
         return text
 
     def _parse_portal_interview_day_time(self, value):
-        """Naive UTC of a time (``13:45``, candidate's zone) on the interview's day."""
+        """Naive UTC of a time (``13:45``, the interview's local zone) on the interview's day."""
         try:
             return candidate_input.arrival_on_interview_day(
-                self.start, value, self.candidate_tz, PORTAL_ARRIVAL_MAX_ADVANCE
+                self.start, value, self._get_local_tz(), PORTAL_ARRIVAL_MAX_ADVANCE
             )
         except candidate_input.CandidateInputError as error:
             raise self._candidate_input_user_error(error) from None

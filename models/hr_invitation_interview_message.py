@@ -135,11 +135,10 @@ class HrInvitationInterview(models.Model):
 
     def _get_invitation_note(self, channels):
         details = self.env._(
-            "Interview on %(recruiter_time)s (%(candidate_time)s for the candidate) at "
-            "%(address)s.",
+            "Interview on %(recruiter_time)s (%(candidate_time)s for the candidate): %(place)s.",
             recruiter_time=self._format_for_recruiter(self.start),
             candidate_time=self._format_for_candidate(self.start),
-            address=self._get_interview_address(),
+            place=self._get_place_for_recruiter(),
         )
         if self.round > 1:
             details = self.env._("Round %(round)s.", round=self.round) + " " + details

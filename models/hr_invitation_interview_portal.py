@@ -177,7 +177,10 @@ class HrInvitationInterview(models.Model):
         )
 
     def _check_portal_confirmed(self):
+        """Raise unless the candidate can plan their journey: confirmed, to come on site."""
         self._check_portal_answerable()
+        if not self._is_on_site():
+            raise UserError(self.env._("Your interview is a call: there is no journey to plan."))
         if self.state != "confirmed":
             raise UserError(
                 self.env._("Please confirm that you will come first, then tell us how you travel.")
@@ -207,9 +210,13 @@ class HrInvitationInterview(models.Model):
             "can_answer": interview._is_portal_answerable(),
             "when": candidate_time(),
             "duration_minutes": round((interview.stop - interview.start).total_seconds() / 60),
+            "on_site": interview._is_on_site(),
+            "join_url": interview._get_portal_join_url(),
+            "phone_call": interview._get_portal_phone_call(),
             "address": address,
-            "map_url": interview._get_portal_map_url(address),
-            "logistics": interview._get_directions(),
+            "map_url": address and interview._get_portal_map_url(address),
+            "logistics": interview._get_directions() if interview._is_on_site() else [],
+            "zone_name": interview._get_local_zone_name(),
             "what_to_bring": interview.what_to_bring or interview.job_id.interview_what_to_bring,
             "offered_slots": [
                 (interview._get_portal_slot_key(slot), candidate_time(value=slot.start))
@@ -263,9 +270,22 @@ class HrInvitationInterview(models.Model):
         )
 
     def _get_portal_address(self):
-        """The interview's address on one line; the event's location when it has no address."""
+        """The address of an interview on site, on one line (else the event's location)."""
         self.ensure_one()
+        if not self._is_on_site():
+            return ""
         return self._get_interview_address() or self.event_id.location or ""
+
+    def _get_portal_join_url(self):
+        """The meeting link of a video interview (the event's: Odoo's Discuss room, or the
+        link the recruiter gave)."""
+        self.ensure_one()
+        return self.interview_format == "video" and self.videocall_location or ""
+
+    def _get_portal_phone_call(self):
+        """Who calls which number for a phone interview, with the number's last digits only."""
+        self.ensure_one()
+        return self.interview_format == "phone" and self._get_phone_call_line(masked=True) or ""
 
     def _get_portal_map_url(self, address):
         self.ensure_one()
@@ -284,11 +304,11 @@ class HrInvitationInterview(models.Model):
         )
 
     def _candidate_wall_time(self, value):
-        """``HH:MM`` of a UTC datetime in the candidate's zone (for the page's time inputs)."""
+        """``HH:MM`` of a UTC datetime in the interview's local zone (the page's time inputs)."""
         self.ensure_one()
         if not value:
             return ""
-        return candidate_input.naive_utc_to_wall(value, self.candidate_tz).strftime("%H:%M")
+        return candidate_input.naive_utc_to_wall(value, self._get_local_tz()).strftime("%H:%M")
 
     def _get_portal_ics(self, lang_code):
         """The interview as an .ics file, with only what the candidate may see.
@@ -310,7 +330,9 @@ class HrInvitationInterview(models.Model):
                 "start": interview.event_id.start,
                 "stop": interview.event_id.stop,
                 "allday": False,
-                "location": address,
+                "location": address
+                or interview._get_portal_join_url()
+                or interview._get_portal_phone_call(),
                 "description": interview._get_portal_ics_description(address),
                 "alarm_ids": [Command.set(interview.event_id.alarm_ids.ids)],
                 "partner_ids": [Command.clear()],
@@ -322,6 +344,10 @@ class HrInvitationInterview(models.Model):
 
     def _get_portal_ics_description(self, address):
         lines = [self._get_portal_map_url(address)] if address else []
+        if self._get_portal_join_url():
+            lines.append(
+                self.env._("Join the video call: %(url)s", url=self._get_portal_join_url())
+            )
         lines += [f"{label}: {text}" for label, text in self._get_directions()]
         what_to_bring = self.what_to_bring or self.job_id.interview_what_to_bring
         if what_to_bring:

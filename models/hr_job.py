@@ -2,6 +2,7 @@ from odoo import api, fields, models
 from odoo.exceptions import ValidationError
 from odoo.tools import is_html_empty
 
+from .hr_invitation_states import INTERVIEW_FORMATS
 from .record_counts import count_per_record
 
 
@@ -31,6 +32,12 @@ class HrJob(models.Model):
         "What to Bring",
         translate=True,
         help="Shown to candidates on their interview page, e.g. an ID card and a printed resume.",
+    )
+    interview_format = fields.Selection(
+        INTERVIEW_FORMATS,
+        default="on_site",
+        required=True,
+        help="How the interviews of this job take place, unless the recruiter chooses otherwise.",
     )
     invitation_ids = fields.One2many("hr.invitation", "job_id", "Invitations")
     invitation_script_template_id = fields.Many2one(

@@ -26,3 +26,11 @@ class ResPartner(models.Model):
     def _get_interview_map_url(self):
         self.ensure_one()
         return interview_logistics.map_url(self._get_interview_address_parts())
+
+    def _get_interview_tz(self, fallback=None):
+        """The time zone of an interview held at this address: from its country and city
+        (or state), else ``fallback`` (the company calendar's)."""
+        self.ensure_one()
+        return interview_logistics.venue_timezone(
+            self.country_id.code, self.city, self.state_id.code, fallback
+        )

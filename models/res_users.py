@@ -18,6 +18,12 @@ class ResUsers(models.Model):
         "Empty: the company's.",
     )
 
+    interview_weekly_limit = fields.Integer(
+        "Interviews per Week",
+        help="Above this many interviews in a week, scheduling one more with this interviewer "
+        "warns the recruiter. Empty: no limit.",
+    )
+
     @property
     def SELF_READABLE_FIELDS(self):
         return super().SELF_READABLE_FIELDS + [

@@ -106,7 +106,22 @@ PAGES = [
         DESKTOP,
         (),
     ),
+    (
+        "lead_time",
+        "/odoo/action-hr_recruitment_invitation.hr_invitation_interview_report_action",
+        ".o_graph_renderer canvas",
+        DESKTOP,
+        (),
+    ),
+    (
+        "interviewer_load",
+        "/odoo/action-hr_recruitment_invitation.hr_invitation_interview_load_action",
+        ".o_pivot table",
+        DESKTOP,
+        (),
+    ),
     ("portal_phone", "{portal_url}", "main form, main .container", PHONE, ()),
+    ("portal_video_phone", "{video_portal_url}", "main .o_interview_join", PHONE, ()),
 ]
 
 
@@ -241,16 +256,22 @@ def main():
 
     calling = call("hr.invitation", "search", [("state", "=", "calling")], limit=1)
     escalations = call("hr.invitation.escalation", "search", [], limit=1)
-    interviews = call(
-        "hr.invitation",
+    ahead = [("state", "in", ("scheduled", "confirmed"))]
+    # Wang Wei, from Shanghai, at the San Francisco office: the venue's time and theirs.
+    on_site = call(
+        "hr.invitation.interview",
         "search",
-        [("event_id", "!=", False), ("state", "in", ("invited", "confirmed"))],
+        [*ahead, ("interview_format", "=", "on_site"), ("candidate_tz", "=", "Asia/Shanghai")],
         limit=1,
+    )
+    video = call(
+        "hr.invitation.interview", "search", [*ahead, ("interview_format", "=", "video")], limit=1
     )
     values = {
         "invitation_id": (calling or [0])[0],
         "escalation_id": (escalations or [0])[0],
-        "portal_url": interviews and call("hr.invitation", "get_portal_url", interviews),
+        "portal_url": on_site and call("hr.invitation.interview", "get_portal_url", on_site),
+        "video_portal_url": video and call("hr.invitation.interview", "get_portal_url", video),
     }
     browser = Browser()
     try:

@@ -31,3 +31,5 @@ from . import test_pipeline
 from . import test_reminder_call
 from . import test_concern_answers
 from . import test_pipeline_stages
+from . import test_interview_formats
+from . import test_interview_lead_time

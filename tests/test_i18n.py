@@ -25,10 +25,12 @@ LANGS = {"fr_FR": "fr", "zh_CN": "zh_CN"}
 # Words spelled the same in the language: OCA's po-pretty-format keeps their msgstr empty.
 SAME_AS_SOURCE = {
     "fr_FR": {
+        "24-72 h",
         "<span> - </span>",
         "<span>minutes</span>",
         "Conclusion",
         "Contact",
+        "Format",
         "ID",
         "Introduction",
         "Invitation",

@@ -124,3 +124,14 @@ def is_mobile(phone, default_region=None):
     if _is_blank(phone):
         raise InvalidPhoneNumber("No phone number")
     return phonenumbers.number_type(_parse(phone, default_region)) in MOBILE_TYPES
+
+
+MASK_VISIBLE_DIGITS = 2
+
+
+def mask_number(phone):
+    """``phone`` with all digits but the last two hidden, as a page a link opens shows it:
+    the candidate recognises their number, whoever found the link does not learn it."""
+    digits = [index for index, char in enumerate(phone or "") if char.isdigit()]
+    hidden = set(digits[:-MASK_VISIBLE_DIGITS])
+    return "".join("•" if index in hidden else char for index, char in enumerate(phone or ""))

@@ -26,6 +26,8 @@ class HrInvitationReminderCall(models.TransientModel):
     candidate_id = fields.Many2one(related="interview_id.candidate_id")
     phone = fields.Char(related="invitation_id.phone_e164", string="Phone")
     interview_start = fields.Datetime(related="interview_id.start", string="Interview (your time)")
+    interview_format = fields.Selection(related="interview_id.interview_format")
+    place = fields.Char("Where", compute="_compute_place")
     started_at = fields.Datetime(default=fields.Datetime.now, readonly=True)
     answer = fields.Selection(ARRIVAL_ANSWERS, "The Candidate Is", required=True)
     travel_mode = fields.Selection(
@@ -33,6 +35,11 @@ class HrInvitationReminderCall(models.TransientModel):
     )
     expected_arrival = fields.Datetime(compute="_compute_travel", store=True, readonly=False)
     note = fields.Text("Any Problem?", help="What the candidate said: the traffic, a delay...")
+
+    @api.depends("interview_id")
+    def _compute_place(self):
+        for wizard in self:
+            wizard.place = wizard.interview_id and wizard.interview_id._get_place_for_recruiter()
 
     @api.depends("interview_id")
     def _compute_travel(self):
@@ -71,9 +78,10 @@ class HrInvitationReminderCall(models.TransientModel):
 
     def _apply_answer(self, interview):
         if self.answer in ("on_the_way", "late"):
-            interview.write(
-                {"travel_mode": self.travel_mode, "expected_arrival": self.expected_arrival}
-            )
+            values = {"expected_arrival": self.expected_arrival}
+            if interview._is_on_site():
+                values["travel_mode"] = self.travel_mode
+            interview.write(values)
         if self.answer == "late":
             interview._tell_interviewers_late(self.expected_arrival, self.note)
         elif self.answer == "not_coming":
