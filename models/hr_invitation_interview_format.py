@@ -52,9 +52,14 @@ class HrInvitationInterview(models.Model):
     def _get_local_tz(self):
         """The zone the candidate reads this interview's times in (and types them in)."""
         self.ensure_one()
-        if self.interview_format == "on_site" and self.venue_tz:
-            return self.venue_tz
-        return self.candidate_tz or "UTC"
+        return self._pick_local_tz(self.interview_format, self.venue_tz, self.candidate_tz)
+
+    @api.model
+    def _pick_local_tz(self, interview_format, venue_tz, candidate_tz):
+        """The venue's zone on site (the candidate will be there), else the candidate's own."""
+        if interview_format == "on_site" and venue_tz:
+            return venue_tz
+        return candidate_tz or "UTC"
 
     def _format_for_candidate(self, value, date_width="medium"):
         """A time of this interview as the candidate reads it: the one way mails, texts, the

@@ -40,6 +40,19 @@ class TestInterviewFormats(InterviewCase, HttpCase):
             }
         )
 
+    def _schedule_wei_in_san_francisco(self, **overrides):
+        """Wang Wei, from Shanghai, invited to the San Francisco office."""
+        invitation = self._new_invitation(
+            "Wang Wei", "+86 138 0013 8000", email="wang.wei@example.cn", tz="Asia/Shanghai"
+        )
+        return self._schedule(
+            invitation,
+            start=SF_INTERVIEW,
+            stop=SF_INTERVIEW + timedelta(hours=1),
+            location_id=self.sf_office.id,
+            **overrides,
+        )
+
     def _page(self, interview, lang_prefix=""):
         token = interview._portal_ensure_token()
         response = self.url_open(f"{lang_prefix}/my/interviews/{interview.id}?access_token={token}")
@@ -71,15 +84,7 @@ class TestInterviewFormats(InterviewCase, HttpCase):
         self.assertEqual(self.sf_office._get_interview_tz("Europe/Brussels"), "America/Los_Angeles")
 
     def test_shanghai_candidate_at_the_san_francisco_office_reads_both_times(self):
-        invitation = self._new_invitation(
-            "Wang Wei", "+86 138 0013 8000", email="wang.wei@example.cn", tz="Asia/Shanghai"
-        )
-        self._schedule(
-            invitation,
-            start=SF_INTERVIEW,
-            stop=SF_INTERVIEW + timedelta(hours=1),
-            location_id=self.sf_office.id,
-        )
+        invitation = self._schedule_wei_in_san_francisco()
         interview = invitation.interview_id
         self.assertEqual(interview.venue_tz, "America/Los_Angeles")
         english = (
@@ -122,15 +127,7 @@ class TestInterviewFormats(InterviewCase, HttpCase):
         self.assertIn("10:00", chinese)
 
     def test_on_site_times_the_candidate_types_are_the_venue_s(self):
-        invitation = self._new_invitation(
-            "Wang Wei", "+86 138 0013 8000", email="wang.wei@example.cn", tz="Asia/Shanghai"
-        )
-        self._schedule(
-            invitation,
-            start=SF_INTERVIEW,
-            stop=SF_INTERVIEW + timedelta(hours=1),
-            location_id=self.sf_office.id,
-        )
+        invitation = self._schedule_wei_in_san_francisco()
         interview = invitation.interview_id.sudo()
         interview._action_portal_confirm()
         interview._action_portal_set_travel("taxi", "16:40")
@@ -193,14 +190,7 @@ class TestInterviewFormats(InterviewCase, HttpCase):
         self.assertNotIn("o_interview_travel_form", self._page(interview))
 
     def test_video_time_is_the_candidate_s_own(self):
-        invitation = self._new_invitation("Wang Wei", "+86 138 0013 8000", tz="Asia/Shanghai")
-        self._schedule(
-            invitation,
-            start=SF_INTERVIEW,
-            stop=SF_INTERVIEW + timedelta(hours=1),
-            location_id=self.sf_office.id,
-            interview_format="video",
-        )
+        invitation = self._schedule_wei_in_san_francisco(interview_format="video")
         self.assertEqual(
             invitation.interview_id._get_interview_time_for_candidate(),
             "Friday, January 16, 2026 at 9:00 AM (China Standard Time)",

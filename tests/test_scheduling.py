@@ -87,8 +87,8 @@ class TestScheduling(InterviewCase):
         self.assertTrue(wizard.notify_by_email)
         self.assertTrue(wizard.notify_by_sms)
         self.assertFalse(wizard.sms_problem)
-        # Tomorrow 10:00 in the recruiter's zone (Brussels, UTC+1 in January).
-        self.assertEqual(wizard.start, datetime(2026, 1, 15, 9, 0))
+        # The first free time 24 to 72 hours ahead, in the HR hours: Thursday 11:00 in Brussels.
+        self.assertEqual(wizard.start, datetime(2026, 1, 15, 10, 0))
         # Another address: its own directions replace the job address's.
         wizard.location_kind = "company"
         self.assertEqual(wizard.location_id, self.company.partner_id)
@@ -134,6 +134,7 @@ class TestScheduling(InterviewCase):
         wizard = self._wizard_form(invitation)
         self.assertEqual(wizard.lang, "fr_FR", "a French number, no contact yet: French")
         wizard.lang = "en_US"  # she asked for English on the phone
+        wizard.start = self.INTERVIEW  # the time agreed on the phone
         wizard.location_kind = "company"
         wizard.alternative_1_start = datetime(2026, 1, 16, 13, 0)
         wizard.alternative_2_start = datetime(2026, 1, 19, 8, 0)
@@ -191,7 +192,9 @@ class TestScheduling(InterviewCase):
                 "+1 650 253 0000",
                 "America/Los_Angeles",
                 ("As agreed on the phone", "Route:", "See the address on a map"),
-                "Thursday, January 15, 2026 at 1:00 AM (Pacific Standard Time)",
+                # At the Brussels office: its time, and hers beside it.
+                "Thursday, January 15, 2026 at 10:00 AM (Central European Standard Time); "
+                "your time: Jan 15, 2026 at 1:00 AM (Pacific Standard Time)",
                 ("interview for", "Jan 15, 2026 at 1:00 AM (Pacific Standard Time)"),
             ),
             (
@@ -209,7 +212,7 @@ class TestScheduling(InterviewCase):
                 "+86 138 0013 8000",
                 "Asia/Shanghai",
                 ("按照电话中的约定", "路线:", "在地图上查看地址"),
-                "2026年1月15日星期四 17:00 (中国标准时间)",
+                "2026年1月15日星期四 10:00 (中欧标准时间)；您的时间：2026年1月15日 17:00 (中国标准时间)",
                 ("面试时间", "2026年1月15日 17:00 (中国标准时间)"),
             ),
         )

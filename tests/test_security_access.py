@@ -58,6 +58,7 @@ EXPECTED = {
     "hr.invitation.report": READ_ONLY_REPORT,
     "hr.invitation.concern.report": READ_ONLY_REPORT,
     "hr.invitation.funnel.report": READ_ONLY_REPORT,
+    "hr.invitation.interview.report": READ_ONLY_REPORT,
 }
 OPERATIONS = {"c": "create", "r": "read", "w": "write", "u": "unlink"}
 # Company-dependent models whose rows a user of another company must never see.
@@ -71,6 +72,7 @@ COMPANY_MODELS = [
     "hr.invitation.followup",
     "hr.invitation.report",
     "hr.invitation.funnel.report",
+    "hr.invitation.interview.report",
 ]
 
 

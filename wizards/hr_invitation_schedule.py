@@ -204,18 +204,16 @@ class HrInvitationSchedule(models.TransientModel):
     @api.depends("start", "candidate_tz", "lang", "interview_format", "venue_tz")
     def _compute_candidate_time(self):
         for wizard in self:
-            local_tz = wizard._get_local_tz()
-            interviews = self.env["hr.invitation.interview"].with_context(lang=wizard.lang)
+            # The candidate's language when it is active (env.lang refuses any other).
+            active = wizard.lang and self.env["res.lang"]._get_data(code=wizard.lang)
+            lang = wizard.lang if active else self.env.lang
+            interviews = self.env["hr.invitation.interview"].with_context(lang=lang)
+            local_tz = interviews._pick_local_tz(
+                wizard.interview_format, wizard.venue_tz, wizard.candidate_tz
+            )
             wizard.candidate_start_display = interviews._format_interview_time(
                 wizard.start, local_tz, wizard.candidate_tz, "full"
             )
-
-    def _get_local_tz(self):
-        """The zone the candidate will read the time in: the venue's on site, else theirs."""
-        self.ensure_one()
-        if self.interview_format == "on_site" and self.venue_tz:
-            return self.venue_tz
-        return self.candidate_tz
 
     @api.depends("invitation_id")
     def _compute_interview_format(self):
