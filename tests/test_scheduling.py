@@ -193,8 +193,10 @@ class TestScheduling(InterviewCase):
                 "America/Los_Angeles",
                 ("As agreed on the phone", "Route:", "See the address on a map"),
                 # At the Brussels office: its time, and hers beside it.
-                "Thursday, January 15, 2026 at 10:00 AM (Central European Standard Time); "
-                "your time: Jan 15, 2026 at 1:00 AM (Pacific Standard Time)",
+                (
+                    "Thursday, January 15, 2026 at 10:00 AM (Central European Standard Time); "
+                    "your time: Jan 15, 2026 at 1:00 AM (Pacific Standard Time)"
+                ),
                 ("interview for", "Jan 15, 2026 at 1:00 AM (Pacific Standard Time)"),
             ),
             (
