@@ -18,6 +18,8 @@ from odoo.addons.hr_recruitment_invitation.tools import log_redaction
 log_redaction.install()
 
 ANSWERS = ("confirm", "decline", "reschedule", "travel", "parking", "pickup")
+# What the page acknowledges after an answer: the answer, or "moved" (an offered time picked).
+DONE = (*ANSWERS, "moved")
 # Candidates have no account; website=True makes these frontend pages (portal layout, language).
 PAGE_ROUTE = {"type": "http", "auth": "public", "website": True, "sitemap": False}
 # Odoo adds OPTIONS to every route's methods (CORS preflight) and checks no CSRF token on it:
@@ -37,7 +39,7 @@ class InterviewPortal(http.Controller):
         if refusal:
             return refusal
         return self._render_interview(
-            interview, access_token, done=done if done in ANSWERS else None
+            interview, access_token, done=done if done in DONE else None
         )
 
     @http.route("/my/interviews/<int:interview_id>/ics", methods=["GET"], **PAGE_ROUTE)
@@ -74,10 +76,12 @@ class InterviewPortal(http.Controller):
             return refusal
         try:
             with request.env.cr.savepoint():
-                self._get_answer_calls(request.httprequest.form)[answer](interview)
+                outcome = self._get_answer_calls(request.httprequest.form)[answer](interview)
         except UserError as error:
             return self._render_interview(interview, access_token, error=error.args[0], status=400)
-        return request.redirect(interview.get_portal_url(query_string=f"&done={answer}"), code=303)
+        done = outcome if outcome in DONE else answer
+        current = interview._get_portal_current()
+        return request.redirect(current.get_portal_url(query_string=f"&done={done}"), code=303)
 
     def _get_answer_calls(self, form):
         """{answer: function(interview)}: the model method of each answer, with its inputs."""

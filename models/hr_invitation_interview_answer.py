@@ -102,7 +102,7 @@ class HrInvitationInterview(models.Model):
         offered = self.slot_ids.filtered(
             lambda slot: slot.origin == "offered" and self._get_portal_slot_key(slot) == key
         )[:1]
-        if offered.state == "chosen" and self.reschedule_requested_at:
+        if offered.state == "chosen" and (self.reschedule_requested_at or offered.start == self.start):
             return False
         slot = offered & self._get_portal_offered_slots()
         if not slot:
@@ -111,8 +111,63 @@ class HrInvitationInterview(models.Model):
                     "This time is no longer available: pick another one or propose your own."
                 )
             )
-        self._ask_new_time(slot=slot)
-        return True
+        self._accept_offered_slot(slot)
+        return "moved"
+
+    def _accept_offered_slot(self, slot):
+        """The candidate picked a time the company offered: the interview moves there at once
+        (the candidate gets its details, as for any move) and is confirmed; the recruiter gets
+        a note. The offer was the company's word: nobody is asked again."""
+        planned = self.start
+        moved = self.invitation_id._schedule_interview(self._prepare_accepted_slot_values(slot))
+        moved.slot_ids.filtered(lambda other: other.start == slot.start).state = "chosen"
+        moved._action_portal_confirm()
+        recruiter_view = moved._with_recruiter_lang()
+        recruiter_view._post_portal_note(
+            recruiter_view.env._(
+                "The candidate could not come at %(planned)s and picked an offered time: the "
+                "interview moved to %(time)s, confirmed.",
+                planned=recruiter_view._format_for_recruiter(planned),
+                time=recruiter_view._format_for_recruiter(moved.start),
+            )
+        )
+        return moved
+
+    def _prepare_accepted_slot_values(self, slot):
+        """This interview as the scheduling wizard would give it, at the offered ``slot``."""
+        event = self.event_id
+        custom_link = event.videocall_source == "custom" and event.videocall_location
+        return {
+            "start": slot.start,
+            "stop": slot.stop,
+            "candidate_tz": self.candidate_tz,
+            "lang": self.partner_id.lang,
+            "interviewer_ids": self.interviewer_ids.ids,
+            "alarm_ids": event.alarm_ids.ids,
+            "interview_format": self.interview_format,
+            "videocall_location": custom_link or False,
+            "venue_tz": self.venue_tz,
+            "location_id": self.location_id.id,
+            **self._get_directions_values(),
+            "alternative_starts": [],
+            "notify_by_email": self.notify_by_email,
+            "notify_by_sms": self.notify_by_sms,
+            "what_to_bring": self.what_to_bring,
+        }
+
+    def _get_portal_current(self):
+        """The interview the candidate's page shows after an answer: a picked time moves it."""
+        self.ensure_one()
+        return self.invitation_id.interview_id if self.state == "moved" else self
+
+    def _get_requested_start(self):
+        """The first time still ahead that the candidate asked for, else None."""
+        self.ensure_one()
+        now = fields.Datetime.now()
+        asked = self.slot_ids.filtered(
+            lambda slot: (slot.origin, slot.state) == ("proposed", "open") and slot.start > now
+        )
+        return self.reschedule_requested_at and min(asked.mapped("start"), default=None)
 
     def _portal_propose_times(self, proposals):
         starts = self._parse_portal_proposals(proposals)

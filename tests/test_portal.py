@@ -2,7 +2,7 @@ import logging
 from datetime import datetime, timedelta
 
 from odoo import http
-from odoo.tests import HttpCase, freeze_time, tagged
+from odoo.tests import Form, HttpCase, freeze_time, tagged
 from odoo.tools import mute_logger
 
 from .common import InterviewCase, InvitationCase
@@ -271,32 +271,66 @@ class TestInterviewPortal(InterviewPortalCase):
         self.assertEqual(self._post("confirm").status_code, 400)
         self.assertIn("You declined this interview.", self.url_open(self._url()).text)
 
-    def test_reschedule_to_an_offered_time(self):
+    def test_an_offered_time_picked_is_accepted_at_once(self):
         self._confirm()
-        slot = self.offered[0]
-        self.assertAnswered(self._post("reschedule", {"slot": "20260401T1300"}), "reschedule")
+        old, offered, other = self.interview, self.offered[0], self.offered[1]
+        response = self._post("reschedule", {"slot": "20260401T1300"})
+        self.assertEqual(response.status_code, 303)
         self.env.invalidate_all()
-        self.assertEqual(slot.state, "chosen")
-        self.assertEqual(self.offered[1].state, "open")
-        self.assertEqual(self.invitation.state, "invited", "The confirmed time no longer holds")
-        self.assertEqual(self.interview.reschedule_requested_at, datetime(2026, 3, 25, 9, 0))
-        self.assertEqual(self._candidate_attendee().state, "tentative")
-        activity = self._activities("mail_activity_type_interview_reschedule")
-        self.assertEqual(len(activity), 1)
-        self.assertEqual(activity.user_id, self.recruiter)
-        self.assertIn("Apr 1, 2026", str(activity.note))
-        self.assertEqual(len(self._notes()), 2)  # confirmed, then asked for another time
-        self.assertRepeatChangesNothing("reschedule", {"slot": "20260401T1300"})
-        page = self.url_open(self._url()).text
-        self.assertIn("You asked for another time", page)
-        # Confirming the planned time after all withdraws the request and its activity.
-        self._confirm()
+        new = self.invitation.interview_id
+        self.assertNotEqual(new, old, "the interview moved: a new interview, the old one kept")
+        self.assertIn(f"/my/interviews/{new.id}?access_token=", response.headers["Location"])
+        self.assertTrue(response.headers["Location"].endswith("&done=moved"))
+        self.assertEqual((old.state, new.state), ("moved", "confirmed"))
+        self.assertEqual(new.start, offered.start)
+        self.assertEqual(self.invitation.state, "confirmed")
+        self.assertEqual(new.event_id, old.event_id, "the same meeting, moved")
+        self.assertEqual(new.event_id.start, offered.start)
+        self.assertEqual(offered.state, "chosen")
+        self.assertEqual(other.state, "dismissed")
+        self.assertFalse(new.reschedule_requested_at)
         self.assertFalse(self._activities("mail_activity_type_interview_reschedule"))
-        self.assertFalse(self.interview.reschedule_requested_at)
+        self.assertEqual(
+            new._get_candidate_attendee().state, "accepted", "confirmed in the calendar too"
+        )
+        self.assertIn("picked an offered time", self._notes()[0].body)
+        # The candidate gets the details of the new time, as for any move.
+        mail = (
+            self.env["mail.mail"]
+            .sudo()
+            .search([("recipient_ids", "in", self.invitation.partner_id.ids)], order="id desc")
+        )[:1]
+        self.assertIn("Wednesday, April 1, 2026 at 3:00 PM", mail.body_html)
+        page = self.url_open(response.headers["Location"]).text
+        self.assertIn("moved to the time you picked", page)
+        self.assertIn('data-status="confirmed"', page)
+        # Sending it again from the old page changes nothing.
+        again = self._post("reschedule", {"slot": "20260401T1300"})
+        self.assertEqual(again.status_code, 303)
+        self.env.invalidate_all()
+        self.assertEqual(self.invitation.interview_ids, old | new)
+        self.assertEqual(new.state, "confirmed")
+
+    def test_reschedule_pre_fills_the_time_the_candidate_asked_for(self):
+        self.assertAnswered(
+            self._post("reschedule", {"proposal": ["2026-03-30T10:00", "2026-03-31T16:00"]}),
+            "reschedule",
+        )
+        self.env.invalidate_all()
+        action = self.invitation.with_user(self.recruiter).action_schedule_interview()
+        wizard = Form(
+            self.env[action["res_model"]]
+            .with_user(self.recruiter)
+            .with_context(**action["context"])
+        )
+        # Monday 30 March 10:00 in Paris, summer time since Sunday: 08:00 UTC.
+        self.assertEqual(wizard.start, datetime(2026, 3, 30, 8, 0))
 
     def test_moving_the_interview_answers_the_request(self):
         followups = self.env["hr.invitation.followup"]
-        self.assertAnswered(self._post("reschedule", {"slot": "20260401T1300"}), "reschedule")
+        self.assertAnswered(
+            self._post("reschedule", {"proposal": ["2026-03-30T10:00"]}), "reschedule"
+        )
         self.env.invalidate_all()
         with freeze_time(START - timedelta(hours=1)):
             due = followups.search(followups._get_due_domain(["reminder", "reminder_call"]))

@@ -169,8 +169,10 @@ class HrInvitationSchedule(models.TransientModel):
     @api.depends("invitation_id")
     def _compute_start(self):
         for wizard in self:
+            upcoming = wizard._get_upcoming_interview()
             wizard.start = (
-                wizard._get_upcoming_interview().start
+                (upcoming and upcoming._get_requested_start())
+                or upcoming.start
                 or next(iter(wizard._get_free_starts()), None)
                 or wizard._default_start()
             )
