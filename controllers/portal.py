@@ -38,9 +38,7 @@ class InterviewPortal(http.Controller):
         interview, refusal = self._check_page_access(interview_id, access_token)
         if refusal:
             return refusal
-        return self._render_interview(
-            interview, access_token, done=done if done in DONE else None
-        )
+        return self._render_interview(interview, access_token, done=done if done in DONE else None)
 
     @http.route("/my/interviews/<int:interview_id>/ics", methods=["GET"], **PAGE_ROUTE)
     def portal_interview_ics(self, interview_id, access_token=None, **kwargs):

@@ -90,12 +90,17 @@ class HrApplicant(models.Model):
         PLANNING_BATCH_SIZE is planned by a background job that tells the recruiter when done.
         """
         invitations = self._get_or_create_open_invitations()
-        if len(invitations) > PLANNING_BATCH_SIZE:
-            return invitations._request_planning()
-        unplanned = invitations._plan_next_call()
+        # Invited or confirmed: nothing to plan, the open invitation is where to go on.
+        ahead = invitations.filtered(lambda invitation: not invitation._is_plannable())
+        if len(invitations) == 1 and ahead:
+            return ahead._get_form_action()
+        plannable = invitations - ahead
+        if len(plannable) > PLANNING_BATCH_SIZE:
+            return plannable._request_planning()
+        unplanned = plannable._plan_next_call()
         if len(invitations) == 1 and not unplanned:
             return invitations._get_form_action()
-        return unplanned._get_planning_notification(len(invitations - unplanned))
+        return unplanned._get_planning_notification(len(plannable - unplanned), ahead)
 
     def action_start_invitation_call(self):
         """Start an invitation call to this applicant now and open its call script."""

@@ -1,6 +1,8 @@
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
-from odoo.tools import format_datetime
+from odoo.tools import is_html_empty
 
 from odoo.addons.base.models.res_partner import _tz_get
 from odoo.addons.hr_recruitment_invitation.tools import (
@@ -291,11 +293,13 @@ class HrInvitation(models.Model):
             )
 
     def _format_for_recruiter(self, value):
-        """Format a UTC datetime in the recruiter's zone and language."""
+        """A UTC datetime in the recruiter's zone and language, without seconds, with the
+        zone's name: ``Mar 27, 2026 at 2:00 PM (Central European Standard Time)``."""
         self.ensure_one()
         recruiter = self._get_next_caller()
-        tz = recruiter.tz or "UTC"
-        return format_datetime(self.env, value, tz=tz, lang_code=recruiter.lang) + f" ({tz})"
+        return interview_logistics.format_local_time(
+            value, recruiter.tz or "UTC", recruiter.lang or self.env.lang, date_width="medium"
+        )
 
     def _recruiter_date(self, value):
         """The date of a UTC datetime in the recruiter's zone (activities have a date)."""
@@ -385,7 +389,23 @@ class HrInvitation(models.Model):
         self.ensure_one()
         handler = self._get_call_outcome_handlers()[call.outcome]
         self._close_call_activities(call._get_summary())
+        self._post_call_on_application(call)
         return handler(call)
+
+    def _post_call_on_application(self, call):
+        """The call that reached the candidate, on the application's chatter too: interviewers
+        working from the application read what it found (the summary and the recruiter's
+        screening note)."""
+        self.ensure_one()
+        if call.outcome == "no_answer":
+            return
+        body = Markup("<p><b>%s</b> %s</p>") % (
+            self.env._("Invitation call:"),
+            call._get_summary(),
+        )
+        if not is_html_empty(call.note):
+            body += call.note
+        self.applicant_id.message_post(body=body, subtype_xmlid="mail.mt_note")
 
     def _get_call_outcome_handlers(self):
         """{call outcome: what it does to this invitation}, one entry per outcome."""

@@ -273,9 +273,10 @@ class HrInvitationCallPlanning(models.AbstractModel):
             )
         return values
 
-    def _get_planning_notification(self, planned_count):
+    def _get_planning_notification(self, planned_count, ahead=None):
         """The one notification of a planning: how many were planned, which were not and why
-        (``self``: the invitations left unplanned)."""
+        (``self``: the invitations left unplanned; ``ahead``: those already invited, with
+        nothing to plan)."""
         reasons = dict(self._fields["call_plan_issue"]._description_selection(self.env))
         lines = "; ".join(
             f"{invitation.display_name} ({reasons.get(invitation.call_plan_issue)})"
@@ -287,6 +288,11 @@ class HrInvitationCallPlanning(models.AbstractModel):
                 "%(count)s invitation calls planned; these need a time: %(lines)s",
                 count=planned_count,
                 lines=lines,
+            )
+        if ahead:
+            message += " " + self.env._(
+                "Already invited, nothing to plan: %(names)s.",
+                names=", ".join(ahead.mapped("display_name")),
             )
         return {
             "type": "ir.actions.client",

@@ -102,8 +102,8 @@ class HrInvitationInterview(models.Model):
         offered = self.slot_ids.filtered(
             lambda slot: slot.origin == "offered" and self._get_portal_slot_key(slot) == key
         )[:1]
-        if offered.state == "chosen" and (self.reschedule_requested_at or offered.start == self.start):
-            return False
+        if offered.state == "chosen" and offered.start == self.start:
+            return False  # sent again: the interview is already there
         slot = offered & self._get_portal_offered_slots()
         if not slot:
             raise UserError(
@@ -174,7 +174,7 @@ class HrInvitationInterview(models.Model):
         current = self.slot_ids.filtered(lambda s: (s.origin, s.state) == ("proposed", "open"))
         if self.reschedule_requested_at and starts == sorted(current.mapped("start")):
             return False
-        self._ask_new_time(starts=starts)
+        self._ask_new_time(starts)
         return True
 
     def _parse_portal_proposals(self, proposals):
@@ -190,26 +190,21 @@ class HrInvitationInterview(models.Model):
         except candidate_input.CandidateInputError as error:
             raise self._candidate_input_user_error(error) from None
 
-    def _ask_new_time(self, slot=None, starts=()):
-        """Record the candidate's request for another time and ask the recruiter to act."""
-        self.slot_ids.filtered(lambda s: s.state == "chosen").write({"state": "open"})
+    def _ask_new_time(self, starts):
+        """Record the times the candidate proposes and ask the recruiter to act."""
         self._dismiss_open_slots(origins=("proposed",))
         duration = self.stop - self.start
-        requested = slot or self.env["hr.invitation.slot"]
-        if slot:
-            slot.state = "chosen"
-        else:
-            requested = self.env["hr.invitation.slot"].create(
-                [
-                    {
-                        "interview_id": self.id,
-                        "start": start,
-                        "stop": start + duration,
-                        "origin": "proposed",
-                    }
-                    for start in starts
-                ]
-            )
+        requested = self.env["hr.invitation.slot"].create(
+            [
+                {
+                    "interview_id": self.id,
+                    "start": start,
+                    "stop": start + duration,
+                    "origin": "proposed",
+                }
+                for start in starts
+            ]
+        )
         self._write_portal_answer(
             {"confirmed_at": False, "reschedule_requested_at": fields.Datetime.now()},
             state="scheduled",
@@ -217,19 +212,11 @@ class HrInvitationInterview(models.Model):
         self._set_candidate_attendee_state("tentative")
         recruiter_view = self._with_recruiter_lang()
         times = "; ".join(recruiter_view._format_for_recruiter(s.start) for s in requested)
-        if slot:
-            body = recruiter_view.env._(
-                "The candidate cannot come at %(planned)s and picked an offered time instead: "
-                "%(times)s.",
-                planned=recruiter_view._format_for_recruiter(self.start),
-                times=times,
-            )
-        else:
-            body = recruiter_view.env._(
-                "The candidate cannot come at %(planned)s and proposes: %(times)s.",
-                planned=recruiter_view._format_for_recruiter(self.start),
-                times=times,
-            )
+        body = recruiter_view.env._(
+            "The candidate cannot come at %(planned)s and proposes: %(times)s.",
+            planned=recruiter_view._format_for_recruiter(self.start),
+            times=times,
+        )
         recruiter_view._ask_recruiter_to_act(
             "reschedule",
             recruiter_view.env._(

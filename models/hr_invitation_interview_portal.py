@@ -198,7 +198,7 @@ class HrInvitationInterview(models.Model):
         address = interview._get_portal_address()
         candidate_time = interview._get_interview_time_for_candidate
         pending = interview.slot_ids.filtered(
-            lambda slot: slot.state == "chosen" or (slot.origin, slot.state) == ("proposed", "open")
+            lambda slot: (slot.origin, slot.state) == ("proposed", "open")
         )
         return {
             "company_name": interview.company_id.name,

@@ -45,11 +45,12 @@ INTERVIEW_FORMATS = [
 ]
 # Hours from the invitation to the interview: Talview's 93,783 interviews showed about 91-92%
 # attendance when booked 24 to 72 hours ahead, about 72% under 24 hours.
+# Keys in the bands' order: the analysis groups by them as they sort.
 LEAD_TIME_BANDS = [
-    ("under_24h", "Under 24 h"),
-    ("24_72h", "24-72 h"),
-    ("3_7d", "3-7 days"),
-    ("over_7d", "Over 7 days"),
+    ("1_under_24h", "Under 24 h"),
+    ("2_24_72h", "24-72 h"),
+    ("3_3_7d", "3-7 days"),
+    ("4_over_7d", "Over 7 days"),
 ]
 LEAD_TIME_MIN_HOURS = 24
 LEAD_TIME_MAX_HOURS = 72

@@ -59,7 +59,7 @@ class HrInvitationInterviewReport(models.Model):
         readonly=True,
         aggregator="avg",
         help="Hours from the invitation sent to the candidate (else the interview's creation) "
-        "to the interview.",
+        "to the interview; empty for an interview recorded after it took place.",
     )
     attended = fields.Integer(readonly=True)
     no_show = fields.Integer("No-shows", readonly=True)
@@ -113,11 +113,12 @@ class HrInvitationInterviewReport(models.Model):
                         WHEN by_email THEN 'email'
                         WHEN by_sms THEN 'sms'
                         ELSE 'none' END AS reminder_channel,
-                   CASE WHEN hours < %(min_hours)s THEN 'under_24h'
-                        WHEN hours < %(max_hours)s THEN '24_72h'
-                        WHEN hours < %(week_hours)s THEN '3_7d'
-                        ELSE 'over_7d' END AS lead_time_band,
-                   hours AS lead_time_hours,
+                   CASE WHEN hours < 0 THEN NULL
+                        WHEN hours < %(min_hours)s THEN '1_under_24h'
+                        WHEN hours < %(max_hours)s THEN '2_24_72h'
+                        WHEN hours < %(week_hours)s THEN '3_3_7d'
+                        ELSE '4_over_7d' END AS lead_time_band,
+                   CASE WHEN hours >= 0 THEN hours END AS lead_time_hours,
                    (state = 'attended')::int AS attended,
                    (state = 'no_show')::int AS no_show,
                    CASE WHEN state IN ('attended', 'no_show')

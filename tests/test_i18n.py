@@ -316,17 +316,23 @@ class TestTranslatedScreens(InterviewCase, HttpCase):
             (
                 "en_US",
                 "Europe/Brussels",
-                "confirmed the interview of Mar 27, 2026, 2:00:00 PM (Europe/Brussels).",
+                (
+                    "confirmed the interview of Mar 27, 2026 at 2:00 PM "
+                    "(Central European Standard Time)."
+                ),
             ),
             (
                 "fr_FR",
                 "Europe/Paris",
-                "Le candidat a confirmé l'entretien du 27 mars 2026, 14:00:00 (Europe/Paris).",
+                (
+                    "Le candidat a confirmé l'entretien du 27 mars 2026 à 14:00 "
+                    "(heure normale d’Europe centrale)."
+                ),
             ),
             (
                 "zh_CN",
                 "Asia/Shanghai",
-                "候选人已确认 2026年3月27日 21:00:00 (Asia/Shanghai) 的面试。",
+                "候选人已确认 2026年3月27日 21:00 (中国标准时间) 的面试。",
             ),
         ):
             with self.subTest(lang=lang):

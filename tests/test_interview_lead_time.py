@@ -215,10 +215,10 @@ class TestLeadTimeAnalysis(InterviewCase):
         self.assertEqual(
             self._report("lead_time_band"),
             {
-                "under_24h": (50.0, 2),
-                "24_72h": (100.0, 2),
-                "3_7d": (100.0, 1),
-                "over_7d": (0.0, 2),
+                "1_under_24h": (50.0, 2),
+                "2_24_72h": (100.0, 2),
+                "3_3_7d": (100.0, 1),
+                "4_over_7d": (0.0, 2),
             },
         )
 
@@ -241,4 +241,22 @@ class TestLeadTimeAnalysis(InterviewCase):
         self.env.flush_all()
         row = report.search([("interview_id.invitation_id.candidate_id.partner_name", "=", "c")])
         self.assertAlmostEqual(row.lead_time_hours, 30.0, places=3)
-        self.assertEqual(row.lead_time_band, "24_72h")
+        self.assertEqual(row.lead_time_band, "2_24_72h")
+
+    def test_an_interview_recorded_after_it_took_place_has_no_lead_time(self):
+        invitation = self._new_invitation("h", "+33 6 12 34 56 78")
+        interview = self.env["hr.invitation.interview"].create(
+            {
+                "invitation_id": invitation.id,
+                "start": datetime(2026, 1, 5, 9, 0),
+                "stop": datetime(2026, 1, 5, 10, 0),
+                "state": "attended",
+            }
+        )
+        self.env.flush_all()
+        row = self.env["hr.invitation.interview.report"].search(
+            [("interview_id", "=", interview.id)]
+        )
+        self.assertFalse(row.lead_time_band, "no band rather than a negative lead time")
+        self.assertFalse(row.lead_time_hours)
+        self.assertEqual(row.show_rate, 100.0, "its outcome still counts")

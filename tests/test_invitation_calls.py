@@ -196,3 +196,41 @@ class TestCallLeftOpen(InvitationCase):
             ended.action_end_call()
             ended.action_discard_call()
         self.assertEqual(invitation.call_count, 1, "an ended call counts")
+
+    @freeze_time(WEDNESDAY_MORNING)
+    def test_a_call_that_reached_the_candidate_is_on_the_application_too(self):
+        invitation = self._planned_invitation()
+        notes = self.applicant.message_ids
+        self._call(invitation, "no_answer")
+        self.assertEqual(self.applicant.message_ids, notes, "nobody answered: nothing to tell")
+        call = invitation._start_call()
+        call.write(
+            {
+                "outcome": "invited",
+                "interest_level": "interested",
+                "note": "<p>Wants the hybrid schedule; asks about the car park.</p>",
+            }
+        )
+        call.action_end_call()
+        posted = self.applicant.message_ids - notes
+        self.assertEqual(len(posted), 1)
+        self.assertEqual(posted.subtype_id, self.env.ref("mail.mt_note"))
+        self.assertIn("Invitation call:", posted.body)
+        self.assertIn(call._get_summary(), posted.body)
+        self.assertIn("Wants the hybrid schedule", posted.body)
+
+    @freeze_time(WEDNESDAY_MORNING)
+    def test_plan_invitation_call_on_an_invited_application_opens_its_invitation(self):
+        invitation = self._planned_invitation()
+        invitation.state = "invited"
+        action = self.applicant.with_user(self.recruiter).action_plan_invitation_call()
+        self.assertEqual((action["res_model"], action["res_id"]), ("hr.invitation", invitation.id))
+        self.assertEqual(invitation.state, "invited", "nothing re-planned")
+        # In a selection, the invited one is named and the others are planned.
+        other = self._create_applicant("Wang Wei", "+86 138 0013 8000", "employed")
+        action = (self.applicant | other).with_user(self.recruiter).action_plan_invitation_call()
+        self.assertIn("1 invitation calls planned", action["params"]["message"])
+        self.assertIn(
+            "Already invited, nothing to plan: Camille Laurent", action["params"]["message"]
+        )
+        self.assertTrue(other.invitation_ids.next_call_at)

@@ -243,7 +243,11 @@ class TestInterviewPortal(InterviewPortalCase):
         notes = self._notes()
         self.assertEqual(len(notes), 1)
         self.assertIn("confirmed the interview of", notes.body)
-        self.assertIn("(Europe/Brussels)", notes.body, "The note is in the recruiter's zone")
+        self.assertIn(
+            "Mar 27, 2026 at 2:00 PM (Central European Standard Time)",
+            notes.body,
+            "the recruiter's zone and language, without seconds",
+        )
         self.assertRepeatChangesNothing("confirm")
         page = self.url_open(self._url() + "&done=confirm").text
         self.assertIn("your attendance is confirmed", page)
@@ -273,6 +277,9 @@ class TestInterviewPortal(InterviewPortalCase):
 
     def test_an_offered_time_picked_is_accepted_at_once(self):
         self._confirm()
+        self.assertAnswered(
+            self._post("travel", {"travel_mode": "car", "arrival": "13:40"}), "travel"
+        )
         old, offered, other = self.interview, self.offered[0], self.offered[1]
         response = self._post("reschedule", {"slot": "20260401T1300"})
         self.assertEqual(response.status_code, 303)
@@ -289,6 +296,8 @@ class TestInterviewPortal(InterviewPortalCase):
         self.assertEqual(offered.state, "chosen")
         self.assertEqual(other.state, "dismissed")
         self.assertFalse(new.reschedule_requested_at)
+        self.assertEqual(new.travel_mode, "car", "how they travel still holds")
+        self.assertFalse(new.expected_arrival, "the arrival time of the old time does not")
         self.assertFalse(self._activities("mail_activity_type_interview_reschedule"))
         self.assertEqual(
             new._get_candidate_attendee().state, "accepted", "confirmed in the calendar too"

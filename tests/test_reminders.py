@@ -286,7 +286,7 @@ class TestReminders(InterviewCase):
         self.assertEqual(activity.user_id, self.recruiter)
         self.assertEqual(activity.date_deadline, datetime(2026, 1, 15).date())
         self.assertIn("Travel mode: Car", activity.note)
-        self.assertIn("Expected arrival: Jan 15, 2026, 9:50:00", activity.note)
+        self.assertIn("Expected arrival: Jan 15, 2026 at 9:50 AM", activity.note)
         self.assertIn("Needs a parking space", activity.note)
 
     def test_reminder_calls_can_be_switched_off_except_for_key_roles(self):
