@@ -543,7 +543,9 @@ class HrInvitationCallPlanning(models.AbstractModel):
     @api.depends_context("uid")
     def _compute_next_call_display(self):
         for invitation in self:
-            invitation.next_call_display = format_datetime(self.env, invitation.next_call_at)
+            invitation.next_call_display = format_datetime(
+                self.env, invitation.next_call_at, dt_format="short"
+            )
             invitation.next_call_candidate_display = invitation._format_for_candidate(
                 invitation.next_call_at
             )

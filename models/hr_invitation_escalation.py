@@ -531,7 +531,7 @@ class HrInvitationEscalation(models.Model):
                     "This request has waited more than %(hours)s working hours for a decision "
                     "(requested on %(when)s): please approve or reject it.",
                     hours=SLA_WORKING_HOURS,
-                    when=format_datetime(self.env, escalation.requested_at),
+                    when=format_datetime(self.env, escalation.requested_at, dt_format="short"),
                 ),
                 partner_ids=recipients.partner_id.ids,
                 subtype_xmlid="mail.mt_note",

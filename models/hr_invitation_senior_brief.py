@@ -1,5 +1,4 @@
 from odoo import api, models
-from odoo.tools import format_datetime
 
 
 class HrInvitationSeniorBrief(models.AbstractModel):
@@ -43,7 +42,7 @@ class HrInvitationSeniorBrief(models.AbstractModel):
             "call": call,
             "call_outcome": call and self._selection_label(call, "outcome"),
             "call_interest": call and self._selection_label(call, "interest_level"),
-            "call_when": call and format_datetime(self.env, call.ended_at or call.started_at),
+            "call_when": call and self._format_for_recruiter(call.ended_at or call.started_at),
             "concerns": [
                 {
                     "question": concern.topic_id.question,

@@ -1,5 +1,6 @@
 from datetime import datetime
 
+from babel import dates as babel_dates
 from freezegun import freeze_time
 
 from odoo import Command, fields
@@ -120,7 +121,8 @@ class TestCallScript(CallScriptCase):
         script = self._start_script(self.applicant)
         # the date the recruiter reads, in their zone (late in the UTC evening it is tomorrow)
         applied_on = fields.Datetime.context_timestamp(script, self.applicant.create_date)
-        applied_on = applied_on.strftime("%m/%d/%Y")
+        # read aloud: in words (Saturday, December 5, 2026), not 12/05/2026
+        applied_on = babel_dates.format_date(applied_on, "full", locale="en_US")
         self.assertIn("This is Ava Martens, recruiter at ", script.opening)
         self.assertIn("Invitation Test Company International SA", script.opening)
         self.assertIn(
@@ -271,7 +273,7 @@ class TestCallScript(CallScriptCase):
         self._go_to(script, "analysis", outcome="invited", screening_note="Strong planner")
         self.assertEqual(
             script.requirement_summary,
-            "1 met, 1 partly, 0 not met, 0 not checked (2 requirements)",
+            "Met: 1, partly: 1, not met: 0, not checked: 0 (requirements: 2)",
         )
         action = script.action_finish_call()
 

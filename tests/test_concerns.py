@@ -142,7 +142,7 @@ class TestConcerns(CallScriptCase):
                 line.state = "unresolved"
                 line.note = "Weekend work in peak season?"
         self.assertEqual(
-            script.concern_summary, "1 answered, 1 unresolved (their owners get a to-do)"
+            script.concern_summary, "Answered: 1, unresolved: 1 (their owners get a to-do)"
         )
         self._go_to(script, "analysis", outcome="invited")
         script.action_finish_call()

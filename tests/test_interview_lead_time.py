@@ -98,20 +98,20 @@ class TestLeadTimeAndLoad(InterviewCase):
         wizard = self._wizard(invitation)
         wizard.start = datetime(2026, 1, 15, 14, 0)
         name = self.interviewer.name
-        self.assertEqual(wizard.interviewer_load, f"{name}: 2 interviews that week (limit 2)")
+        self.assertEqual(wizard.interviewer_load, f"{name}, interviews that week: 2 (limit: 2)")
         self.assertEqual(
             wizard.interviewer_load_warning,
             f"{name} would have 3 interviews that week, above their limit of 2.",
         )
         wizard.start = NEXT_WEEK + timedelta(hours=2)
-        self.assertEqual(wizard.interviewer_load, f"{name}: 1 interviews that week (limit 2)")
+        self.assertEqual(wizard.interviewer_load, f"{name}, interviews that week: 1 (limit: 2)")
         self.assertFalse(wizard.interviewer_load_warning)
 
     def test_no_limit_no_warning(self):
         self._schedule_other("Anna", datetime(2026, 1, 15, 13, 0))
         invitation = self._new_invitation("Camille Laurent", "+33 6 12 34 56 78")
         wizard = self._wizard(invitation)
-        self.assertIn("1 interviews that week", wizard.interviewer_load)
+        self.assertIn("interviews that week: 1", wizard.interviewer_load)
         self.assertFalse(wizard.interviewer_load_warning)
 
     def test_interviews_per_interviewer_per_week(self):

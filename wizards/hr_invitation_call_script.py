@@ -266,8 +266,8 @@ class HrInvitationCallScript(models.TransientModel):
             return False
         counts = Counter(lines.mapped("match"))
         return self.env._(
-            "%(met)s met, %(partly)s partly, %(unmet)s not met, %(unchecked)s not checked "
-            "(%(total)s requirements)",
+            "Met: %(met)s, partly: %(partly)s, not met: %(unmet)s, not checked: %(unchecked)s "
+            "(requirements: %(total)s)",
             met=counts["yes"],
             partly=counts["partly"],
             unmet=counts["no"],
@@ -282,7 +282,7 @@ class HrInvitationCallScript(models.TransientModel):
             return False
         unresolved = len(lines.filtered(lambda line: line.state == "unresolved"))
         return self.env._(
-            "%(answered)s answered, %(unresolved)s unresolved (their owners get a to-do)",
+            "Answered: %(answered)s, unresolved: %(unresolved)s (their owners get a to-do)",
             answered=len(lines) - unresolved,
             unresolved=unresolved,
         )

@@ -341,12 +341,12 @@ class HrInvitationSchedule(models.TransientModel):
     def _get_load_line(self, user, count, limit):
         if limit:
             return self.env._(
-                "%(name)s: %(count)s interviews that week (limit %(limit)s)",
+                "%(name)s, interviews that week: %(count)s (limit: %(limit)s)",
                 name=user.name,
                 count=count,
                 limit=limit,
             )
-        return self.env._("%(name)s: %(count)s interviews that week", name=user.name, count=count)
+        return self.env._("%(name)s, interviews that week: %(count)s", name=user.name, count=count)
 
     def _get_interviewer_week_counts(self):
         """{user id: their interviews in the week of the start (Monday to Sunday, in the
