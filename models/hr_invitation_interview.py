@@ -363,6 +363,8 @@ class HrInvitationInterview(models.Model):
         if moving:
             previous._move_to(interview)
         invitation.interview_id = interview
+        if interview.location_id:
+            interview._copy_direction_translations(interview.location_id)
         event = previous.event_id if moving else self.env["calendar.event"]
         interview.event_id = interview._save_event(values, partner, event)
         interview._offer_slots(values)
@@ -493,6 +495,7 @@ class HrInvitationInterview(models.Model):
         interview is moved to its meeting's new time, its follow-ups with it."""
         for interview in self:
             new = self.create(interview._prepare_moved_values())
+            new._copy_direction_translations(interview)
             interview._move_to(new)
             interview.invitation_id.interview_id = new
             # The candidate gets our message with the new time (Odoo's own calendar mail is

@@ -33,3 +33,4 @@ from . import test_concern_answers
 from . import test_pipeline_stages
 from . import test_interview_formats
 from . import test_interview_lead_time
+from . import test_candidate_language

@@ -124,10 +124,19 @@ class HrInvitationSchedule(models.TransientModel):
     )
     map_url = fields.Char("Map", compute="_compute_map_url")
     # The directions (hr.invitation.directions), from the chosen address.
-    interview_route = fields.Text(compute="_compute_directions", store=True, readonly=False)
-    interview_landmarks = fields.Text(compute="_compute_directions", store=True, readonly=False)
-    interview_parking = fields.Text(compute="_compute_directions", store=True, readonly=False)
-    interview_transit_lines = fields.Char(compute="_compute_directions", store=True, readonly=False)
+    # In the recruiter's language here: the interview takes the address's translations.
+    interview_route = fields.Text(
+        compute="_compute_directions", store=True, readonly=False, translate=False
+    )
+    interview_landmarks = fields.Text(
+        compute="_compute_directions", store=True, readonly=False, translate=False
+    )
+    interview_parking = fields.Text(
+        compute="_compute_directions", store=True, readonly=False, translate=False
+    )
+    interview_transit_lines = fields.Char(
+        compute="_compute_directions", store=True, readonly=False, translate=False
+    )
     alternative_1_start = fields.Datetime("Other Time 1")
     alternative_2_start = fields.Datetime("Other Time 2")
     alternative_3_start = fields.Datetime("Other Time 3")
