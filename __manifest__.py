@@ -49,6 +49,7 @@
         "wizards/hr_invitation_call_script_views.xml",
         "wizards/hr_invitation_quiet_call_views.xml",
         "wizards/hr_invitation_reminder_call_views.xml",
+        "wizards/hr_invitation_send_car_views.xml",
         "views/portal_feedback_templates.xml",
         "views/hr_invitation_privacy_views.xml",
     ],

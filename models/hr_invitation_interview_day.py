@@ -139,6 +139,21 @@ class HrInvitationInterview(models.Model):
         )
 
     def action_send_car(self):
+        """Open the dialog of the pickup: where and when, in the candidate's and the driver's
+        time (hr.invitation.send.car)."""
+        self.ensure_one()
+        self._check_can_send_car_to()
+        return {
+            "type": "ir.actions.act_window",
+            "name": self.env._("Send a Car"),
+            "res_model": "hr.invitation.send.car",
+            "view_mode": "form",
+            "views": [(False, "form")],
+            "target": "new",
+            "context": {"default_interview_id": self.id},
+        }
+
+    def _send_car(self):
         """Ask the transport coordinator to pick the candidate up (one activity, kept current)."""
         self.ensure_one()
         self._check_can_send_car()
@@ -173,11 +188,17 @@ class HrInvitationInterview(models.Model):
         invitation._message_log(body=self.env._("Car requested: %(what)s", what=values["summary"]))
         return True
 
-    def _check_can_send_car(self):
+    def _check_can_send_car_to(self):
+        """A car goes to a candidate coming on site to an interview still ahead."""
         if self.state not in UPCOMING_STATES or not self._is_current():
             raise UserError(
                 self.env._("A car is sent only to a candidate invited to an interview.")
             )
+        if not self._is_on_site():
+            raise UserError(self.env._("This interview is a call: there is nobody to pick up."))
+
+    def _check_can_send_car(self):
+        self._check_can_send_car_to()
         if not self.pickup_point or not self.pickup_at:
             raise UserError(
                 self.env._("Say where and when to pick the candidate up before sending a car.")

@@ -7,7 +7,7 @@ from freezegun import freeze_time
 from psycopg2 import IntegrityError
 
 from odoo.exceptions import UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools import mute_logger
 
 from .common import InterviewCase
@@ -378,28 +378,51 @@ class TestReminders(InterviewCase):
             }
         )
         invitation = self._scheduled(name="Wang Wei", phone="+86 138 0013 8000", job=self.key_job)
-        with self.assertRaisesRegex(UserError, "where and when"):
-            invitation.action_send_car()
-        invitation.interview_id.write(
-            {"pickup_point": "Brussels-Central station, exit Putterie", "pickup_at": self.INTERVIEW}
-        )
+        interview = invitation.interview_id
+
+        def send(point, at):
+            action = invitation.action_send_car()
+            self.assertEqual(action["res_model"], "hr.invitation.send.car")
+            dialog = Form(self.env[action["res_model"]].with_context(**action["context"]))
+            dialog.pickup_point = point
+            dialog.pickup_at = at
+            return dialog.save()
+
+        # No coordinator: the dialog says so, and sending changes nothing.
+        dialog = send("Brussels-Central station, exit Putterie", self.INTERVIEW)
+        self.assertFalse(dialog.coordinator_id)
         with self.assertRaisesRegex(UserError, "transport coordinator"):
-            invitation.action_send_car()
+            dialog.action_send()
+        self.assertFalse(interview.pickup_point, "nothing kept when the car cannot be sent")
         self.company.invitation_transport_user_id = coordinator
-        invitation.interview_id.write({"pickup_at": self.INTERVIEW - timedelta(minutes=30)})
-        invitation.action_send_car()
-        invitation.action_send_car()
+        dialog = send(
+            "Brussels-Central station, exit Putterie", self.INTERVIEW - timedelta(minutes=30)
+        )
+        # 9:30 in Brussels, where the driver is; Wang Wei reads it with his own time beside.
+        self.assertIn("9:30 AM (Central European Standard Time)", dialog.coordinator_pickup_time)
+        self.assertIn("9:30 AM", dialog.candidate_pickup_time)
+        self.assertIn("4:30 PM (China Standard Time)", dialog.candidate_pickup_time)
+        dialog.action_send()
+        send(
+            "Brussels-Central station, exit Putterie", self.INTERVIEW - timedelta(minutes=30)
+        ).action_send()
         car = self._activities(invitation, "mail_activity_type_interview_send_car")
         self.assertEqual(len(car), 1)
         self.assertEqual(car.user_id, coordinator)
         self.assertIn("Brussels-Central station, exit Putterie", car.summary)
         self.assertIn("9:30 AM (Europe/Brussels)", car.summary, "in the coordinator's zone")
         self.assertIn("Rue de la Loi 16", car.note)
+        self.assertEqual(interview.pickup_at, self.INTERVIEW - timedelta(minutes=30))
         notes = self._messages_of(invitation).filtered(lambda m: "Car requested" in m.body)
         self.assertEqual(len(notes), 1, "asking twice changes nothing")
-        invitation.interview_id.pickup_at = self.INTERVIEW - timedelta(minutes=45)
-        invitation.action_send_car()
+        send(
+            "Brussels-Central station, exit Putterie", self.INTERVIEW - timedelta(minutes=45)
+        ).action_send()
         self.assertIn("9:15 AM", car.summary, "a new pickup time updates the same activity")
+        # The dialog opens on what was asked last time.
+        action = invitation.action_send_car()
+        dialog = Form(self.env[action["res_model"]].with_context(**action["context"]))
+        self.assertEqual(dialog.pickup_at, self.INTERVIEW - timedelta(minutes=45))
 
     def test_company_delays_must_make_sense(self):
         with self.assertRaises(ValidationError):

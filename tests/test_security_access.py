@@ -51,6 +51,8 @@ EXPECTED = {
     "hr.invitation.quiet.call": ("", "", "", "", "crw", "crw", "", "crw"),
     # The reminder call's short script before the interview.
     "hr.invitation.reminder.call": ("", "", "", "", "crw", "crw", "", "crw"),
+    # The pickup dialog of Send a Car.
+    "hr.invitation.send.car": ("", "", "", "", "crw", "", "", "crw"),
     "hr.invitation.call.script.line": ("", "", "", "", "crwu", "crwu", "", "crwu"),
     "hr.invitation.call.script.concern": ("", "", "", "", "crwu", "crwu", "", "crwu"),
     "hr.invitation.call.script.window": ("", "", "", "", "crwu", "crwu", "", "crwu"),
