@@ -377,7 +377,12 @@ class TestReminders(InterviewCase):
                 "groups_id": [(6, 0, self.env.ref("base.group_user").ids)],
             }
         )
-        invitation = self._scheduled(name="Wang Wei", phone="+86 138 0013 8000", job=self.key_job)
+        invitation = self._scheduled(
+            name="Wang Wei",
+            phone="+86 138 0013 8000",
+            job=self.key_job,
+            candidate_tz="Asia/Shanghai",
+        )
         interview = invitation.interview_id
 
         def send(point, at):
