@@ -2,6 +2,7 @@ from odoo import fields, models
 from odoo.tools import SQL
 
 from odoo.addons.hr_recruitment_invitation.models.hr_candidate import EMPLOYMENT_STATUSES
+from odoo.addons.hr_recruitment_invitation.models.hr_invitation_call import INTEREST_LEVELS
 from odoo.addons.hr_recruitment_invitation.models.hr_invitation_states import (
     CALL_WINDOWS,
     INVITATION_STATES,
@@ -19,6 +20,7 @@ WEEKDAYS = [
 # Invitation states from which the candidate had confirmed, then attended (or not).
 CONFIRMED_STATES = ("confirmed", "attended", "no_show")
 INVITED_STATES = ("invited", *CONFIRMED_STATES)
+CALL_LENGTHS = [("within", "Within the target"), ("over", "Over the target")]
 
 
 class HrInvitationReport(models.Model):
@@ -45,7 +47,19 @@ class HrInvitationReport(models.Model):
     state = fields.Selection(INVITATION_STATES, readonly=True)
     is_key_role = fields.Boolean("Key Role", readonly=True)
     call_window = fields.Selection(
-        CALL_WINDOWS, readonly=True, help="Window of the call that invited, else the next one."
+        CALL_WINDOWS,
+        readonly=True,
+        help="Window of the call that reached the candidate (the last one), else the next one.",
+    )
+    interest_level = fields.Selection(
+        INTEREST_LEVELS,
+        readonly=True,
+        help="The candidate's interest on the call that reached them.",
+    )
+    has_escalation = fields.Boolean("Escalated to Senior HR", readonly=True)
+    has_unresolved_concern = fields.Boolean("Concern Left Unresolved", readonly=True)
+    call_length = fields.Selection(
+        CALL_LENGTHS, readonly=True, help="The average call against the company's target."
     )
     success_weekday = fields.Selection(
         WEEKDAYS, "Weekday of the Inviting Call", readonly=True, help="In the candidate's time."
@@ -105,6 +119,12 @@ class HrInvitationReport(models.Model):
                   FROM hr_invitation_call
                  WHERE purpose = 'invitation' AND ended_at IS NOT NULL
               GROUP BY invitation_id
+            ), reached AS (
+                SELECT DISTINCT ON (invitation_id) invitation_id, "window", interest_level
+                  FROM hr_invitation_call
+                 WHERE purpose = 'invitation' AND outcome IS NOT NULL AND outcome != 'no_answer'
+                       AND ended_at IS NOT NULL
+              ORDER BY invitation_id, ended_at DESC
             ), success AS (
                 SELECT DISTINCT ON (invitation_id) invitation_id, started_at, "window"
                   FROM hr_invitation_call
@@ -138,7 +158,13 @@ class HrInvitationReport(models.Model):
                        calls.call_count,
                        calls.avg_duration,
                        success.started_at AS success_at,
-                       success."window" AS success_window,
+                       reached."window" AS reached_window,
+                       reached.interest_level,
+                       EXISTS (SELECT 1 FROM hr_invitation_escalation esc
+                                WHERE esc.invitation_id = inv.id) AS has_escalation,
+                       EXISTS (SELECT 1 FROM hr_invitation_concern con
+                                WHERE con.invitation_id = inv.id AND con.state = 'unresolved')
+                           AS has_unresolved_concern,
                        (inv.state != 'draft' OR calls.call_count > 0)::int AS is_planned,
                        (COALESCE(calls.reached_count, 0) > 0
                            OR inv.state IN %(invited)s)::int AS is_reached,
@@ -157,6 +183,7 @@ class HrInvitationReport(models.Model):
                   JOIN hr_candidate cand ON cand.id = inv.candidate_id
              LEFT JOIN res_company comp ON comp.id = inv.company_id
              LEFT JOIN calls ON calls.invitation_id = inv.id
+             LEFT JOIN reached ON reached.invitation_id = inv.id
              LEFT JOIN success ON success.invitation_id = inv.id
              LEFT JOIN first_feedback fb ON fb.invitation_id = inv.id
              LEFT JOIN accuracy ON accuracy.invitation_id = inv.id
@@ -171,7 +198,13 @@ class HrInvitationReport(models.Model):
                    create_date,
                    state,
                    is_key_role,
-                   COALESCE(success_window, next_call_window) AS call_window,
+                   COALESCE(reached_window, next_call_window) AS call_window,
+                   interest_level,
+                   has_escalation,
+                   has_unresolved_concern,
+                   CASE WHEN avg_duration IS NULL OR call_target IS NULL THEN NULL
+                        WHEN avg_duration <= call_target THEN 'within'
+                        ELSE 'over' END AS call_length,
                    EXTRACT(ISODOW FROM (success_at AT TIME ZONE 'UTC')
                        AT TIME ZONE COALESCE(candidate_tz, 'UTC'))::int::varchar AS success_weekday,
                    EXTRACT(HOUR FROM (success_at AT TIME ZONE 'UTC')

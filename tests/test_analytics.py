@@ -230,9 +230,38 @@ class TestInvitationAnalytics(InvitationCase):
                 [("planned", "=", 1)],
             )
         )
+        # Each outcome is credited to the window of the call that reached the candidate: the
+        # declined invitation 4 counts in the evening, where it was reached.
+        self.assertEqual(by_window, {"weekend": 100.0, "office_hours": 0.0, "evening": 0.0})
+
+    def test_which_practice_works(self):
+        self.company.invitation_call_target = 8
+        self.env.flush_all()
+        rows = {
+            row.invitation_id: row
+            for row in self.env["hr.invitation.report"].search([("invitation_id", "in", self.ids)])
+        }
+        self.assertEqual(rows[self.inv4].call_window, "evening", "the call that reached them")
+        self.assertEqual(rows[self.inv4].interest_level, "neutral")
+        self.assertFalse(rows[self.inv3].interest_level, "never reached")
         self.assertEqual(
-            by_window, {"weekend": 100.0, "office_hours": 0.0, "evening": 0.0, False: 0.0}
+            [rows[inv].has_unresolved_concern for inv in (self.inv1, self.inv2, self.inv6)],
+            [False, True, False],
         )
+        self.assertFalse(any(row.has_escalation for row in rows.values()))
+        # Calls of 1 and 7 minutes (4 on average), of 10 minutes, against a target of 8.
+        self.assertEqual(rows[self.inv1].call_length, "within")
+        self.assertEqual(rows[self.inv2].call_length, "over")
+        self.assertFalse(rows[self.inv5].call_length, "no call")
+        by_concern = dict(
+            self._group(
+                "hr.invitation.report",
+                ["has_unresolved_concern"],
+                ["__count"],
+                [("planned", "=", 1)],
+            )
+        )
+        self.assertEqual(by_concern, {True: 1, False: 4})
 
     def test_local_weekday_and_hour_of_the_inviting_call(self):
         rows = self.env["hr.invitation.report"].search_read(
