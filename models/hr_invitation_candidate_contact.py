@@ -90,6 +90,16 @@ class HrInvitationCandidateContact(models.AbstractModel):
                     phone=invitation.partner_phone,
                 )
 
+    def _get_candidate_lang(self):
+        """The candidate's language among those installed: their contact's, else that of their
+        phone's country (a German number: German), else False."""
+        self.ensure_one()
+        active = [code for code, _name in self.env["res.lang"].get_installed()]
+        if self.partner_id.lang in active:
+            return self.partner_id.lang
+        region = phone_tz.region_of(self.partner_phone, self._phone_region())
+        return phone_tz.language_of_region(region, active)
+
     def _phone_region(self):
         return self.company_id.country_id.code or None
 

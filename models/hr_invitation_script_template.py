@@ -78,9 +78,10 @@ class HrInvitationScriptTemplate(models.Model):
         )
 
     def _get_script_lang(self, invitation):
-        """The candidate's language when it is active in the database, else the caller's."""
+        """The candidate's language when it is active in the database (the template's, else
+        their phone's country's: hr.invitation._get_candidate_lang), else the caller's."""
         self.ensure_one()
-        lang = self._render_lang(invitation.ids)[invitation.id]
+        lang = self._render_lang(invitation.ids)[invitation.id] or invitation._get_candidate_lang()
         return self.env["res.lang"]._get_code(lang) if lang else False
 
     def _render_texts(self, invitation, field_names, lang):

@@ -223,6 +223,11 @@ class TestCallScript(CallScriptCase):
         dutch = self._start_script(other)
         self.assertEqual(dutch.script_lang, "nl_NL")
         self.assertIn("You applied for the Marketing Planning Specialist position", dutch.opening)
+        # A French number and no contact language: the script in French, not in the
+        # caller's English.
+        french = self._create_applicant("Louise Martin", "+33 6 98 76 54 32", "employed")
+        self.assertFalse(french.candidate_id.partner_id.lang)
+        self.assertEqual(self._start_script(french).script_lang, "fr_FR")
 
     @freeze_time(WEDNESDAY_MORNING)
     def test_interest_level_adapts_the_advice_and_the_close(self):

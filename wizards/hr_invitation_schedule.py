@@ -17,7 +17,6 @@ from odoo.addons.hr_recruitment_invitation.models.hr_invitation_states import (
     LEAD_TIME_MAX_HOURS,
     LEAD_TIME_MIN_HOURS,
 )
-from odoo.addons.hr_recruitment_invitation.tools import phone_tz
 
 LOCATION_KINDS = [
     ("job", "Job location"),
@@ -487,15 +486,9 @@ class HrInvitationSchedule(models.TransientModel):
 
     @api.depends("invitation_id")
     def _compute_lang(self):
-        """The candidate's language: their contact's, else that of their phone's country
-        (a German number: German, when installed), else the recruiter's."""
-        active = [code for code, _name in self.env["res.lang"].get_installed()]
+        """The candidate's language (hr.invitation._get_candidate_lang), else the recruiter's."""
         for wizard in self:
-            invitation = wizard.invitation_id
-            lang = invitation.partner_id.lang
-            if lang not in active:
-                region = phone_tz.region_of(invitation.partner_phone, invitation._phone_region())
-                lang = phone_tz.language_of_region(region, active)
+            lang = wizard.invitation_id and wizard.invitation_id._get_candidate_lang()
             wizard.lang = lang or self.env.lang or "en_US"
 
     @api.depends("invitation_id")
