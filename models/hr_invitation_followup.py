@@ -24,6 +24,7 @@ from .hr_invitation_interview_portal import PORTAL_TOKEN_VALIDITY
 _logger = logging.getLogger(__name__)
 
 FOLLOWUP_KINDS = [
+    ("invitation", "Interview Details"),
     ("reminder", "Reminder"),
     ("reminder_call", "Reminder Call"),
     ("not_arrived", "Not-arrived Alert"),
@@ -47,10 +48,14 @@ FOLLOWUP_STATES = [
 # batch the crons handled when the follow-ups were columns of the invitation.
 CRON_BATCH_SIZE = 400
 MAIL_TEMPLATES = {
+    "invitation": "hr_recruitment_invitation.mail_template_interview_invitation",
     "reminder": "hr_recruitment_invitation.mail_template_interview_reminder",
     "feedback_request": "hr_recruitment_invitation.mail_template_interview_feedback_request",
 }
+# The details of the interview come with it as an .ics file.
+MAIL_WITH_ICS = ("invitation",)
 SMS_TEMPLATES = {
+    "invitation": "hr_recruitment_invitation.sms_template_interview_invitation",
     "reminder": "hr_recruitment_invitation.sms_template_interview_reminder",
     "feedback_request": "hr_recruitment_invitation.sms_template_interview_feedback_request",
 }
@@ -176,7 +181,8 @@ class HrInvitationFollowup(models.Model):
 
     @api.model
     def _cron_send_interview_reminders(self, batch_size=CRON_BATCH_SIZE):
-        return self._cron_process_due(["reminder"], batch_size)
+        """The reminders, and the interview details refused on their way out (sent again)."""
+        return self._cron_process_due(["reminder", "invitation"], batch_size)
 
     @api.model
     def _cron_plan_reminder_calls(self, batch_size=CRON_BATCH_SIZE):
@@ -226,6 +232,7 @@ class HrInvitationFollowup(models.Model):
             return interview.state == "attended" and now <= interview.stop + PORTAL_TOKEN_VALIDITY
 
         return {
+            "invitation": ahead,
             "reminder": ahead,
             "reminder_call": ahead,
             "not_arrived": not_there,
@@ -236,6 +243,12 @@ class HrInvitationFollowup(models.Model):
     def _get_handlers(self):
         """{(kind, channel): what handles its rows}: one entry per kind and channel."""
         return {
+            ("invitation", "email"): lambda rows: rows._queue_mails(
+                self.env._("Interview details not emailed: the candidate has no email address.")
+            ),
+            ("invitation", "sms"): lambda rows: rows._queue_texts(
+                self.env._("Interview details not texted")
+            ),
             ("reminder", "email"): lambda rows: rows._queue_mails(
                 self.env._("Email reminder not sent: the candidate has no email address.")
             ),
@@ -273,6 +286,7 @@ class HrInvitationFollowup(models.Model):
         )
         for row in self:
             row._done("failed", note=notes[row.id])
+        self._tell_when_unreachable()
 
     def _queue_mails(self, no_email_note):
         """Queue the kind's email to each candidate; without an address, log ``no_email_note``."""
@@ -281,7 +295,9 @@ class HrInvitationFollowup(models.Model):
         for kind, rows in (self - without_email).grouped("kind").items():
             template = self.env.ref(MAIL_TEMPLATES[kind])
             by_interview = {row.interview_id.id: row for row in rows}
-            mails = rows.interview_id._create_candidate_mails(template, followups=by_interview)
+            mails = rows.interview_id._create_candidate_mails(
+                template, with_ics=kind in MAIL_WITH_ICS, followups=by_interview
+            )
             for mail in mails:
                 mail.invitation_followup_id._queued(mail_id=mail.id)
 
@@ -332,7 +348,18 @@ class HrInvitationFollowup(models.Model):
 
     def _undeliverable(self, reason):
         """The candidate's address or number cannot be reached: nothing to retry."""
-        self.filtered(lambda row: row.state == "queued")._done("failed", note=reason)
+        failed = self.filtered(lambda row: row.state == "queued")
+        failed._done("failed", note=reason)
+        failed._tell_when_unreachable()
+
+    def _tell_when_unreachable(self):
+        """The interview's details reached the candidate by no channel: their recruiter gets
+        an activity to call them (the invitation's note says what failed)."""
+        failed = self.filtered(lambda row: row.kind == "invitation" and row.state == "failed")
+        for interview in failed.interview_id:
+            rows = interview.followup_ids.filtered(lambda row: row.kind == "invitation")
+            if all(row.state in ("failed", "cancelled") for row in rows):
+                interview._ask_recruiter_to_reach_candidate(rows)
 
     def _requeue(self, reason):
         """The message was refused on its way out, for a reason sending again may cure: the

@@ -4,14 +4,44 @@ Each goes to the candidate alone, as a mail.mail or sms.sms record outside the c
 administrators can read them): the tokenized link is only ever written there.
 """
 
-from odoo import Command, fields, models
+from markupsafe import Markup
 
-MAIL_TEMPLATE_INVITATION = "hr_recruitment_invitation.mail_template_interview_invitation"
-SMS_TEMPLATE_INVITATION = "hr_recruitment_invitation.sms_template_interview_invitation"
+from odoo import Command, api, fields, models
+
+DETAILS_DELIVERY = [
+    ("sending", "Sending"),
+    ("delivered", "Delivered"),
+    ("partly", "Partly Delivered"),
+    ("failed", "Not Delivered"),
+]
 
 
 class HrInvitationInterview(models.Model):
     _inherit = "hr.invitation.interview"
+
+    details_delivery = fields.Selection(
+        DETAILS_DELIVERY,
+        "Details Sent",
+        compute="_compute_details_delivery",
+        help="What became of the interview's details sent to the candidate (email, text).",
+    )
+
+    @api.depends("followup_ids.state", "followup_ids.kind")
+    def _compute_details_delivery(self):
+        for interview in self:
+            rows = interview.followup_ids.filtered(lambda row: row.kind == "invitation")
+            interview.details_delivery = rows and interview._get_delivery(set(rows.mapped("state")))
+
+    @api.model
+    def _get_delivery(self, states):
+        """The delivery of messages in ``states`` (follow-up states), in one word."""
+        if states <= {"done"}:
+            return "delivered"
+        if states <= {"failed", "cancelled"}:
+            return "failed"
+        if "failed" in states and "done" in states:
+            return "partly"
+        return "sending"
 
     def _get_candidate_portal_link(self, suffix=None):
         """The candidate's tokenized link to this interview's page (or its ``suffix``
@@ -118,20 +148,36 @@ class HrInvitationInterview(models.Model):
         return self.invitation_id.with_context(lang=lang)._get_sms_privacy_notice()
 
     def _send_interview_invitation(self):
-        """Send the interview's details by the chosen channels and log it without the link."""
+        """Send the interview's details by the chosen channels, as follow-ups of their own
+        (kind ``invitation``: their delivery is followed, a refusal sent again), and log it
+        without the link."""
         self.ensure_one()
-        channels = []
-        if self.notify_by_email:
-            template = self.env.ref(MAIL_TEMPLATE_INVITATION)
-            self._create_candidate_mails(template, with_ics=True).send_after_commit()
-            channels.append(self.env._("email"))
-        if self.notify_by_sms:
-            template = self.env.ref(SMS_TEMPLATE_INVITATION)
-            self._create_candidate_texts(template).send(raise_exception=False)
-            channels.append(self.env._("text message"))
-        if channels:
+        followups = self.env["hr.invitation.followup"]
+        rows = followups.create(followups._plan_messages(self, "invitation", fields.Datetime.now()))
+        labels = {"email": self.env._("email"), "sms": self.env._("text message")}
+        channels = [labels[row.channel] for row in rows]
+        if rows:
             self.invitation_sent_at = fields.Datetime.now()
+        # Logged first: what became of each message is logged after it.
         self.invitation_id._message_log(body=self._get_invitation_note(channels))
+        rows._handle()
+        rows.mail_id.send_after_commit()
+        rows.sms_id.send(raise_exception=False)
+
+    def _ask_recruiter_to_reach_candidate(self, rows):
+        """No channel reached the candidate with the interview's details: their recruiter
+        calls them (one to-do, with why each message failed)."""
+        self.ensure_one()
+        invitation = self.invitation_id
+        invitation.activity_schedule(
+            "mail.mail_activity_data_todo",
+            user_id=invitation._get_recruiter().id,
+            summary=self.env._(
+                "Call %(name)s: the interview details did not reach them",
+                name=invitation.candidate_id.display_name,
+            ),
+            note=Markup("<br/>").join(row.note or "" for row in rows),
+        )
 
     def _get_invitation_note(self, channels):
         details = self.env._(
@@ -148,6 +194,8 @@ class HrInvitationInterview(models.Model):
             details
             + " "
             + self.env._(
-                "Invitation sent to the candidate by %(channels)s.", channels=", ".join(channels)
+                "Interview details sent to the candidate by %(channels)s (each delivery is on "
+                "the interview's follow-ups).",
+                channels=", ".join(channels),
             )
         )

@@ -481,3 +481,56 @@ class TestCheckInOnTheDay(InterviewCase):
         with freeze_time("2026-01-15 08:55:00"):
             invitation.with_user(self.interviewer).action_check_in()
         self.assertEqual(invitation.state, "attended", "checked in again, the right one")
+
+
+@tagged("post_install", "-at_install")
+class TestInterviewDetailsDelivery(InterviewCase):
+    """The interview's details, sent when it is scheduled, are followed like any message."""
+
+    def _schedule_with(self, email, sms_error=None):
+        with freeze_time(SCHEDULED_ON):
+            invitation = self._new_invitation("Camille Laurent", "+33 6 12 34 56 78", email=email)
+            with self.mock_mail_gateway(), self.mockSMSGateway(sim_error=sms_error):
+                invitation._schedule_interview(self._schedule_values(invitation))
+                self._send_queued()
+        return invitation
+
+    def test_details_delivered_by_both_channels(self):
+        invitation = self._schedule_with("camille@example.fr")
+        interview = invitation.interview_id
+        self.assertEqual(self._followup(invitation, "invitation", "email").state, "done")
+        self.assertEqual(self._followup(invitation, "invitation", "sms").state, "done")
+        self.assertEqual(interview.details_delivery, "delivered")
+        self.assertFalse(invitation.activity_ids.filtered(lambda a: "did not reach" in a.summary))
+
+    def test_details_that_reach_nobody_give_the_recruiter_a_call_to_make(self):
+        invitation = self._schedule_with("camille.example.fr", sms_error="wrong_number_format")
+        interview = invitation.interview_id
+        email = self._followup(invitation, "invitation", "email")
+        sms = self._followup(invitation, "invitation", "sms")
+        self.assertEqual((email.state, sms.state), ("failed", "failed"))
+        self.assertEqual(interview.details_delivery, "failed")
+        todo = invitation.activity_ids.filtered(lambda a: "did not reach" in (a.summary or ""))
+        self.assertEqual(len(todo), 1)
+        self.assertEqual(todo.user_id, self.recruiter)
+        self.assertIn(sms.note, str(todo.note))
+        notes = self._messages_of(invitation).mapped("body")
+        self.assertTrue(any("Interview details sent to the candidate by" in n for n in notes))
+
+    def test_details_that_reach_one_channel_are_partly_delivered(self):
+        invitation = self._schedule_with("camille@example.fr", sms_error="wrong_number_format")
+        self.assertEqual(invitation.interview_id.details_delivery, "partly")
+        self.assertFalse(invitation.activity_ids.filtered(lambda a: "did not reach" in a.summary))
+
+    def test_details_refused_by_the_gateway_are_sent_again_by_the_next_run(self):
+        with self.assertLogs(LOGGER, "WARNING"):
+            invitation = self._schedule_with("camille@example.fr", sms_error="server_error")
+        sms = self._followup(invitation, "invitation", "sms")
+        self.assertEqual(sms.state, "pending", "refused on its way out: to send again")
+        self.assertEqual(invitation.interview_id.details_delivery, "sending")
+        with freeze_time("2026-01-12 10:15:00"), self.mock_mail_gateway(), self.mockSMSGateway():
+            self.env["hr.invitation.followup"]._cron_send_interview_reminders()
+            self._send_queued()
+        self.assertSMSIapSent(["+33612345678"])
+        self.assertEqual(sms.state, "done")
+        self.assertEqual(invitation.interview_id.details_delivery, "delivered")
