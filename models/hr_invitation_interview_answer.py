@@ -119,7 +119,13 @@ class HrInvitationInterview(models.Model):
         (the candidate gets its details, as for any move) and is confirmed; the recruiter gets
         a note. The offer was the company's word: nobody is asked again."""
         planned = self.start
-        moved = self.invitation_id._schedule_interview(self._prepare_accepted_slot_values(slot))
+        # As the recruiter would from the wizard: their calendar, their name on the notes.
+        invitation = self.invitation_id
+        moved = (
+            invitation.with_user(invitation._get_recruiter())
+            ._schedule_interview(self._prepare_accepted_slot_values(slot))
+            .sudo()
+        )
         moved.slot_ids.filtered(lambda other: other.start == slot.start).state = "chosen"
         moved._action_portal_confirm()
         recruiter_view = moved._with_recruiter_lang()
