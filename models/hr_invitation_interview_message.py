@@ -161,8 +161,9 @@ class HrInvitationInterview(models.Model):
         # Logged first: what became of each message is logged after it.
         self.invitation_id._message_log(body=self._get_invitation_note(channels))
         rows._handle()
-        rows.mail_id.send_after_commit()
-        rows.sms_id.send(raise_exception=False)
+        # sudo: only administrators read the candidate's messages (they hold the link).
+        rows.mail_id.sudo().send_after_commit()
+        rows.sms_id.sudo().send(raise_exception=False)
 
     def _ask_recruiter_to_reach_candidate(self, rows):
         """No channel reached the candidate with the interview's details: their recruiter
