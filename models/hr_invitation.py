@@ -405,7 +405,11 @@ class HrInvitation(models.Model):
         )
         if not is_html_empty(call.note):
             body += call.note
-        self.applicant_id.message_post(body=body, subtype_xmlid="mail.mt_note")
+        # sudo: whoever made the call (senior HR too) may not post on the application; the
+        # note is theirs all the same.
+        self.applicant_id.sudo().message_post(
+            body=body, subtype_xmlid="mail.mt_note", author_id=self.env.user.partner_id.id
+        )
 
     def _get_call_outcome_handlers(self):
         """{call outcome: what it does to this invitation}, one entry per outcome."""

@@ -39,13 +39,7 @@ class HrInvitationInterview(models.Model):
         if self.state == "confirmed":
             return False
         self._check_portal_answerable()
-        self._write_portal_answer(
-            {"confirmed_at": fields.Datetime.now(), "reschedule_requested_at": False},
-            state="confirmed",
-        )
-        self._dismiss_open_slots(origins=("proposed",))
-        self.invitation_id.activity_unlink([PORTAL_ACTIVITY_TYPES["reschedule"]])
-        self._set_candidate_attendee_state("accepted")
+        self._confirm_by_candidate()
         recruiter_view = self._with_recruiter_lang()
         recruiter_view._post_portal_note(
             recruiter_view.env._(
@@ -54,6 +48,16 @@ class HrInvitationInterview(models.Model):
             )
         )
         return True
+
+    def _confirm_by_candidate(self):
+        """The candidate will come: the interview, its attendee and what was pending follow."""
+        self._write_portal_answer(
+            {"confirmed_at": fields.Datetime.now(), "reschedule_requested_at": False},
+            state="confirmed",
+        )
+        self._dismiss_open_slots(origins=("proposed",))
+        self.invitation_id.activity_unlink([PORTAL_ACTIVITY_TYPES["reschedule"]])
+        self._set_candidate_attendee_state("accepted")
 
     def _action_portal_decline(self, reason):
         self.ensure_one()
@@ -127,7 +131,7 @@ class HrInvitationInterview(models.Model):
             .sudo()
         )
         moved.slot_ids.filtered(lambda other: other.start == slot.start).state = "chosen"
-        moved._action_portal_confirm()
+        moved._confirm_by_candidate()
         recruiter_view = moved._with_recruiter_lang()
         recruiter_view._post_portal_note(
             recruiter_view.env._(

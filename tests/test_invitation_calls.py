@@ -172,31 +172,6 @@ class TestInvitationCalls(InvitationCase):
         )
         self.assertEqual(queue.mapped("resume_freshness"), ["cold", "hot", "hot", "warm", "cold"])
 
-
-@tagged("post_install", "-at_install")
-class TestCallLeftOpen(InvitationCase):
-    """A call left without an outcome is resumed or discarded, never counted (issue 22, 2)."""
-
-    def test_a_call_left_open_is_not_counted_and_can_be_discarded(self):
-        applicant = self._create_applicant("Camille Laurent", "+33 6 12 34 56 78")
-        invitation = applicant._get_or_create_open_invitations().with_user(self.recruiter)
-        invitation.state = "calling"
-        call = invitation._start_call()
-        self.assertEqual(invitation.running_call_id, call)
-        self.assertEqual(invitation.call_count, 0, "an open call is not counted")
-        report = self.env["hr.invitation.report"].search([("invitation_id", "=", invitation.id)])
-        self.assertEqual(report.call_count, 0)
-        self.assertEqual(invitation._start_call(), call, "Start Call resumes it")
-        invitation.action_discard_running_call()
-        self.assertFalse(call.exists())
-        self.assertFalse(invitation.running_call_id)
-        with self.assertRaisesRegex(UserError, "still open"):
-            ended = invitation._start_call()
-            ended.write({"outcome": "no_answer"})
-            ended.action_end_call()
-            ended.action_discard_call()
-        self.assertEqual(invitation.call_count, 1, "an ended call counts")
-
     @freeze_time(WEDNESDAY_MORNING)
     def test_a_call_that_reached_the_candidate_is_on_the_application_too(self):
         invitation = self._planned_invitation()
@@ -234,3 +209,28 @@ class TestCallLeftOpen(InvitationCase):
             "Already invited, nothing to plan: Camille Laurent", action["params"]["message"]
         )
         self.assertTrue(other.invitation_ids.next_call_at)
+
+
+@tagged("post_install", "-at_install")
+class TestCallLeftOpen(InvitationCase):
+    """A call left without an outcome is resumed or discarded, never counted (issue 22, 2)."""
+
+    def test_a_call_left_open_is_not_counted_and_can_be_discarded(self):
+        applicant = self._create_applicant("Camille Laurent", "+33 6 12 34 56 78")
+        invitation = applicant._get_or_create_open_invitations().with_user(self.recruiter)
+        invitation.state = "calling"
+        call = invitation._start_call()
+        self.assertEqual(invitation.running_call_id, call)
+        self.assertEqual(invitation.call_count, 0, "an open call is not counted")
+        report = self.env["hr.invitation.report"].search([("invitation_id", "=", invitation.id)])
+        self.assertEqual(report.call_count, 0)
+        self.assertEqual(invitation._start_call(), call, "Start Call resumes it")
+        invitation.action_discard_running_call()
+        self.assertFalse(call.exists())
+        self.assertFalse(invitation.running_call_id)
+        with self.assertRaisesRegex(UserError, "still open"):
+            ended = invitation._start_call()
+            ended.write({"outcome": "no_answer"})
+            ended.action_end_call()
+            ended.action_discard_call()
+        self.assertEqual(invitation.call_count, 1, "an ended call counts")

@@ -77,7 +77,7 @@ class TestInvitationPlanning(InvitationCase):
         # 19:00 in Shanghai is 12:00 in Brussels, same date.
         self.assertEqual(invitation.next_call_at, datetime(2026, 1, 14, 11, 0))
         self.assertEqual(str(activity.date_deadline), "2026-01-14")
-        self.assertIn("Europe/Brussels", activity.note)
+        self.assertIn("12:00 PM (Central European Standard Time) for the recruiter", activity.note)
         self.assertIn("7:00 PM (China Standard Time)", activity.note)
         self.assertIn("12:00", activity.note)
         self.assertIn("7:00", activity.note)  # 7:00 PM in Shanghai, English format

@@ -318,6 +318,11 @@ class TestSecurityPortalRateAndRepeat(PortalAttackCase):
                 self._snapshot_rows(), after_first, f"{answer}: repeats change nothing"
             )
             self.assertEqual(len(self._notes()), notes_before + 1, f"{answer}: one note")
+            # Picking an offered time moved the interview: the next answers are on its page.
+            self.env.invalidate_all()
+            if self.invitation.interview_id != self.interview:
+                self.interview = self.invitation.interview_id
+                self.token = self.interview._portal_ensure_token()
         self.env.invalidate_all()
         self.assertEqual(self.invitation.state, "declined")
         _logger.info("repeated answers: %s tried, %s state changes", tried, len(sequence))

@@ -121,7 +121,7 @@ registry.category("web_tour.tours").add("hr_recruitment_invitation_call_script_t
         ...nextScriptStep("analysis"),
         {
             content: "One concern is unresolved",
-            trigger: ".modal .o_field_widget[name='concern_summary']:contains('1 answered, 1 unresolved')",
+            trigger: ".modal .o_field_widget[name='concern_summary']:contains('Answered: 1, unresolved: 1')",
         },
         {
             content: "Write the screening",
