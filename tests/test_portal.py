@@ -281,7 +281,8 @@ class TestInterviewPortal(InterviewPortalCase):
             self._post("travel", {"travel_mode": "car", "arrival": "13:40"}), "travel"
         )
         old, offered, other = self.interview, self.offered[0], self.offered[1]
-        response = self._post("reschedule", {"slot": "20260401T1300"})
+        with self.mockSMSGateway():  # the new time goes to the candidate by text too
+            response = self._post("reschedule", {"slot": "20260401T1300"})
         self.assertEqual(response.status_code, 303)
         self.env.invalidate_all()
         new = self.invitation.interview_id

@@ -400,9 +400,10 @@ class TestScheduling(InterviewCase):
         first = invitation.interview_id
         invitation.event_id.with_user(self.interviewer).write({"name": "Renamed"})
         self.assertEqual(invitation.interview_id, first, "a rename is not a move")
-        invitation.event_id.write(
-            {"start": datetime(2026, 1, 16, 9, 0), "stop": datetime(2026, 1, 16, 10, 0)}
-        )
+        with self.mock_mail_gateway(), self.mockSMSGateway():
+            invitation.event_id.write(
+                {"start": datetime(2026, 1, 16, 9, 0), "stop": datetime(2026, 1, 16, 10, 0)}
+            )
         self.assertEqual(first.state, "moved")
         self.assertEqual(invitation.interview_start, datetime(2026, 1, 16, 9, 0))
         self.assertEqual(invitation.interview_id.event_id, first.event_id)
