@@ -1,11 +1,13 @@
 """Send a car: where and when to pick the candidate up, in their time and the driver's."""
 
+from datetime import timedelta
+
 from odoo import api, fields, models
 
 from odoo.addons.hr_recruitment_invitation.tools import interview_logistics
 
 # The pickup proposed when the candidate asked for none: this long before the interview.
-DEFAULT_PICKUP_LEAD_MINUTES = 45
+DEFAULT_PICKUP_LEAD = timedelta(minutes=45)
 
 
 class HrInvitationSendCar(models.TransientModel):
@@ -16,7 +18,7 @@ class HrInvitationSendCar(models.TransientModel):
     candidate_id = fields.Many2one(related="interview_id.candidate_id")
     coordinator_id = fields.Many2one(
         related="interview_id.company_id.invitation_transport_user_id",
-        string="Driver's Coordinator",
+        string="Transport Coordinator",
     )
     pickup_point = fields.Char(compute="_compute_pickup", store=True, readonly=False, required=True)
     pickup_at = fields.Datetime(
@@ -29,13 +31,10 @@ class HrInvitationSendCar(models.TransientModel):
     def _compute_pickup(self):
         for wizard in self:
             interview = wizard.interview_id
-            lead = (
-                fields.Datetime.subtract(interview.start, minutes=DEFAULT_PICKUP_LEAD_MINUTES)
-                if interview.start
-                else False
-            )
             wizard.pickup_point = interview.pickup_point
-            wizard.pickup_at = interview.pickup_at or lead
+            wizard.pickup_at = interview.pickup_at or (
+                interview.start and interview.start - DEFAULT_PICKUP_LEAD
+            )
 
     @api.depends("pickup_at", "coordinator_id")
     def _compute_pickup_times(self):
