@@ -65,6 +65,7 @@
         "web.assets_backend": [
             "hr_recruitment_invitation/static/src/js/*.js",
             "hr_recruitment_invitation/static/src/xml/*.xml",
+            "hr_recruitment_invitation/static/src/scss/*.scss",
         ],
         "web.assets_tests": [
             "hr_recruitment_invitation/static/tests/tours/*.js",

@@ -453,18 +453,56 @@ class HrInvitationCallPlanning(models.AbstractModel):
     # The candidate's quiet hours
     # ------------------------------------------------------------------
 
-    def _get_candidate_now(self):
-        """Now, in the candidate's zone (the company's when unknown)."""
+    def _get_candidate_local(self, moment):
+        """``moment`` (naive UTC) in the candidate's zone (the company's when unknown)."""
         self.ensure_one()
         tz = self.candidate_tz or self.company_id.resource_calendar_id.tz or "UTC"
-        return to_utc(fields.Datetime.now()).astimezone(call_planner.get_zone(tz))
+        return to_utc(moment).astimezone(call_planner.get_zone(tz))
 
-    def _is_candidate_quiet_time(self):
-        """Whether it is now the quiet hours of the candidate's day."""
-        self.ensure_one()
-        local = self._get_candidate_now()
+    def _get_candidate_now(self):
+        """Now, in the candidate's zone (the company's when unknown)."""
+        return self._get_candidate_local(fields.Datetime.now())
+
+    def _is_candidate_quiet_time(self, moment=None):
+        """Whether ``moment`` (naive UTC, default now) is in the quiet hours of the
+        candidate's day."""
+        local = self._get_candidate_local(moment or fields.Datetime.now())
         quiet = self.company_id._get_invitation_planner_config().quiet
         return call_planner.in_quiet_hours(local.hour + local.minute / 60, quiet)
+
+    def _format_callback(self, start, kind):
+        """A call back at ``start`` (naive UTC) in a window of ``kind``, as the recruiter
+        reads it: their time, the candidate's, the kind of window."""
+        self.ensure_one()
+        return self.env._(
+            "%(recruiter_time)s (candidate: %(candidate_time)s), %(kind)s",
+            recruiter_time=self._format_for_recruiter(start),
+            candidate_time=self._format_for_candidate(start),
+            kind=dict(self._fields["next_call_window"]._description_selection(self.env)).get(kind),
+        )
+
+    def _get_agreed_callback_window(self, start):
+        """The call back at ``start`` (naive UTC), the time the candidate gave, as a
+        call_planner.Window; refused when it is past or in the candidate's quiet hours."""
+        self.ensure_one()
+        if start <= fields.Datetime.now():
+            raise UserError(
+                self.env._("This call back time is past: agree on a later time with the candidate.")
+            )
+        if self._is_candidate_quiet_time(start):
+            raise UserError(
+                self.env._(
+                    "%(time)s is in the quiet hours of %(name)s: agree on another time.",
+                    time=self._format_for_candidate(start),
+                    name=self.candidate_id.display_name,
+                )
+            )
+        config = self.company_id._get_invitation_planner_config()
+        local = self._get_candidate_local(start)
+        length = timedelta(minutes=max(config.min_duration_minutes, config.slot_minutes))
+        return call_planner.Window(
+            to_utc(start), to_utc(start) + length, call_planner.kind_at(local, config)
+        )
 
     def _action_confirm_quiet_call(self):
         """Ask before calling the candidate in their quiet hours."""

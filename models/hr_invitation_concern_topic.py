@@ -23,7 +23,7 @@ class HrInvitationConcernTopic(models.Model):
     _description = "Candidate Concern Topic"
     _order = "sequence, id"
     _rec_name = "question"
-    _rec_names_search = ["question", "keywords"]
+    _rec_names_search = ["question", "keywords", "answer"]
 
     sequence = fields.Integer(default=10)
     active = fields.Boolean(default=True)

@@ -337,6 +337,49 @@ class TestCallScript(CallScriptCase):
         self.assertTrue(script.call_id.is_running)
         self.assertEqual(script.invitation_id.next_call_at, datetime(2026, 1, 14, 18))
 
+    @freeze_time("2026-01-14 18:30:00")
+    def test_a_window_that_has_started_is_not_offered_as_a_call_back(self):
+        """At 19:30 in Paris the evening window is open: calling back 'now' is no call back."""
+        script = self._start_script(self.applicant)
+        self._go_to(script, "introduction", interest_level="neutral")
+        self._go_to(script, "analysis", outcome="callback")
+        self.assertEqual(script.callback_window_ids[:1].start, datetime(2026, 1, 15, 18))
+        self.assertEqual(len(script.callback_window_ids), 3)
+
+    @freeze_time(WEDNESDAY_MORNING)
+    def test_callback_at_the_time_the_candidate_gave(self):
+        """Lukas says 'Saturday at ten': the recruiter types it; it is planned as a weekend
+        call at that time, not at the planner's next window."""
+        script = self._start_script(self.applicant)
+        invitation = script.invitation_id
+        self._go_to(script, "introduction", interest_level="neutral")
+        self._go_to(script, "analysis", outcome="callback")
+        self._fill(script, callback_at=datetime(2026, 1, 17, 9))
+        self.assertIn("10:00", script.callback_at_for_candidate, "10:00 in Paris")
+        script.action_finish_call()
+
+        self.assertEqual(script.call_id.callback_at, datetime(2026, 1, 17, 9))
+        self.assertEqual(script.call_id.callback_window, "weekend")
+        self.assertEqual(invitation.next_call_at, datetime(2026, 1, 17, 9))
+        self.assertIn("Call back:", self._messages(invitation, "Call: Call back later").body)
+
+    @freeze_time(WEDNESDAY_MORNING)
+    def test_callback_in_the_quiet_hours_or_past_is_refused_and_changes_nothing(self):
+        script = self._start_script(self.applicant)
+        invitation = script.invitation_id
+        self._go_to(script, "introduction", interest_level="neutral")
+        self._go_to(script, "analysis", outcome="callback")
+        for typed, error in (
+            (datetime(2026, 1, 14, 21, 30), "quiet hours"),  # 22:30 in Paris
+            (datetime(2026, 1, 14, 9), "past"),
+        ):
+            self._fill(script, callback_at=typed)
+            with self.assertRaisesRegex(UserError, error):
+                script.action_finish_call()
+            self.assertTrue(script.call_id.is_running)
+            self.assertFalse(script.call_id.callback_at)
+            self.assertFalse(invitation.concern_ids)
+
     @freeze_time(WEDNESDAY_MORNING)
     def test_not_suitable_opens_the_refuse_reasons(self):
         script = self._start_script(self.applicant)

@@ -84,3 +84,17 @@ class TestConcernSearch(InterviewCase):
             self.assertIn(commute.id, [topic_id for topic_id, _name in found], word)
         salary = self.env.ref("hr_recruitment_invitation.concern_topic_salary")
         self.assertIn(salary.id, [topic_id for topic_id, _name in topics.name_search("wage")])
+
+    def test_topics_are_found_by_their_answer_and_in_the_recruiters_language(self):
+        topics = self.env["hr.invitation.concern.topic"].with_user(self.recruiter)
+        commute = self.env.ref("hr_recruitment_invitation.concern_topic_commute")
+        commute.answer = "<p>A shuttle bus leaves the station every twenty minutes.</p>"
+        self.assertIn(commute.id, [topic_id for topic_id, _name in topics.name_search("shuttle")])
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["res.lang"]._activate_lang("zh_CN")
+        self.env["ir.module.module"]._load_module_terms(
+            ["hr_recruitment_invitation"], ["fr_FR", "zh_CN"], overwrite=True
+        )
+        for lang, word in (("fr_FR", "trajet"), ("zh_CN", "通勤")):
+            found = topics.with_context(lang=lang).name_search(word)
+            self.assertIn(commute.id, [topic_id for topic_id, _name in found], lang)

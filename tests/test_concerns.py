@@ -139,10 +139,16 @@ class TestConcerns(CallScriptCase):
             self.assertEqual(form.concern_answers.count("Not reviewed for six months"), 1)
             with form.concern_line_ids.edit(0) as line:
                 self.assertEqual(line.topic_id, self.overtime)
+                self.assertEqual(line.state, "raised", "ticked, not answered yet")
                 line.state = "unresolved"
                 line.note = "Weekend work in peak season?"
-        self.assertEqual(
-            script.concern_summary, "Answered: 1, unresolved: 1 (their owners get a to-do)"
+            with form.concern_line_ids.edit(1) as line:
+                line.state = "answered"
+        self.assertTrue(
+            script.concern_summary.startswith(
+                "Answered: 1, unresolved: 1, not answered yet: 0"
+            ),
+            script.concern_summary,
         )
         self._go_to(script, "analysis", outcome="invited")
         script.action_finish_call()
@@ -155,6 +161,19 @@ class TestConcerns(CallScriptCase):
         self.assertEqual(unresolved.note, "Weekend work in peak season?")
         self.assertEqual(self._follow_ups().user_id, self.topic_owner)
         self.assertEqual(self._follow_ups().date_deadline, date(2026, 1, 16))
+
+    @freeze_time(WEDNESDAY_MORNING)
+    def test_a_concern_left_raised_when_the_call_ends_is_unresolved(self):
+        script = self._start_script(self.applicant)
+        self._go_to(script, "introduction", interest_level="interested")
+        self._go_to(script, "recommend")
+        with Form(script) as form:
+            form.topic_ids.add(self.overtime)
+        self.assertIn("not answered yet: 1", script.concern_summary)
+        self._go_to(script, "analysis", outcome="invited")
+        script.action_finish_call()
+        self.assertEqual(self.invitation.concern_ids.state, "unresolved")
+        self.assertEqual(self._follow_ups().user_id, self.topic_owner)
 
     def test_concerns_are_counted_on_the_invitation_and_the_candidate(self):
         self._raise(self.overtime)

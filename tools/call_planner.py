@@ -224,6 +224,16 @@ def in_quiet_hours(hour, quiet):
     return not any(low <= hour < high for low, high in allowed)
 
 
+def kind_at(local, config=DEFAULT_CONFIG):
+    """The kind of call window a local (aware or naive) datetime falls in: the weekend on a
+    weekend day, the evening from the evening's start, else office hours."""
+    if local.weekday() in config.weekend_days:
+        return WEEKEND
+    if local.hour + local.minute / 60 >= config.evening[0]:
+        return EVENING
+    return OFFICE_HOURS
+
+
 def _merge(ranges):
     """Sort and merge overlapping or touching ``(start, end)`` ranges."""
     merged = []
@@ -811,6 +821,7 @@ __all__ = [
     "call_kind_order",
     "get_zone",
     "in_quiet_hours",
+    "kind_at",
     "local_dates",
     "next_window",
     "next_windows",

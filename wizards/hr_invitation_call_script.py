@@ -16,7 +16,7 @@ from odoo.addons.hr_recruitment_invitation.models.hr_invitation_script_template 
     SHORT_CLOSING_FIELD,
 )
 from odoo.addons.hr_recruitment_invitation.models.hr_invitation_states import CALL_WINDOWS
-from odoo.addons.hr_recruitment_invitation.tools.utc import to_naive_utc
+from odoo.addons.hr_recruitment_invitation.tools.utc import to_naive_utc, to_utc
 
 # The seven steps of an invitation call ("Interview techniques for invitations").
 STEPS = [
@@ -30,7 +30,9 @@ STEPS = [
 ]
 STEP_KEYS = [key for key, _label in STEPS]
 MATCHES = [("yes", "Meets it"), ("partly", "Partly"), ("no", "Does not meet it")]
-CONCERN_STATES = [("answered", "Answered"), ("unresolved", "Unresolved")]
+# A ticked concern is raised until the recruiter answers it; still raised when the call ends,
+# it was not answered: it is recorded unresolved and its owner gets a to-do.
+CONCERN_STATES = [("raised", "Raised"), ("answered", "Answered"), ("unresolved", "Unresolved")]
 RECENT_EXPERIENCES = 3
 CALLBACK_WINDOWS_OFFERED = 3
 # Texts read as they are, whatever the outcome and the candidate's interest.
@@ -55,7 +57,7 @@ class HrInvitationCallScript(models.TransientModel):
     candidate_id = fields.Many2one(related="invitation_id.candidate_id")
     job_id = fields.Many2one(related="invitation_id.job_id")
     company_id = fields.Many2one(related="invitation_id.company_id")
-    step = fields.Selection(STEPS, default="preparation", required=True, readonly=True)
+    step = fields.Selection(STEPS, default="preparation", required=True)
     script_template_id = fields.Many2one("hr.invitation.script.template", "Script", readonly=True)
     script_lang = fields.Selection(
         _lang_get, "Script Language", readonly=True, help="The candidate's language."
@@ -149,6 +151,14 @@ class HrInvitationCallScript(models.TransientModel):
         domain="[('script_id', '=', id)]",
         help="The call window the candidate chose among those the planner offers.",
     )
+    callback_at = fields.Datetime(
+        "Or at the Time They Gave",
+        help="The time the candidate asked to be called back, in your time; it must be outside "
+        "their quiet hours.",
+    )
+    callback_at_for_candidate = fields.Char(
+        "Their Time", compute="_compute_callback_at_for_candidate"
+    )
     salary_expected = fields.Float(
         "Expected Salary", help="What the candidate expects: written on the application."
     )
@@ -234,6 +244,13 @@ class HrInvitationCallScript(models.TransientModel):
         for script in self:
             script.interest_hint = hints.get(script.interest_level, False)
 
+    @api.depends("callback_at")
+    def _compute_callback_at_for_candidate(self):
+        for script in self:
+            script.callback_at_for_candidate = script.callback_at and (
+                script.invitation_id._format_for_candidate(script.callback_at)
+            )
+
     @api.depends("topic_ids")
     def _compute_concern_line_ids(self):
         for script in self:
@@ -280,11 +297,13 @@ class HrInvitationCallScript(models.TransientModel):
         lines = self.concern_line_ids
         if not lines:
             return False
-        unresolved = len(lines.filtered(lambda line: line.state == "unresolved"))
+        counts = Counter(lines.mapped("state"))
         return self.env._(
-            "Answered: %(answered)s, unresolved: %(unresolved)s (their owners get a to-do)",
-            answered=len(lines) - unresolved,
-            unresolved=unresolved,
+            "Answered: %(answered)s, unresolved: %(unresolved)s, not answered yet: %(raised)s "
+            "(what is not answered when the call ends is unresolved: its owner gets a to-do)",
+            answered=counts["answered"],
+            unresolved=counts["unresolved"],
+            raised=counts["raised"],
         )
 
     # ------------------------------------------------------------------
@@ -384,14 +403,27 @@ class HrInvitationCallScript(models.TransientModel):
         self.ensure_one()
         index = STEP_KEYS.index(self.step) + offset
         self.step = STEP_KEYS[min(max(index, 0), len(STEP_KEYS) - 1)]
-        if self.step == "analysis":
-            self._offer_callback_windows()
+        self._onchange_step()
         return self._get_action()
 
+    @api.onchange("step")
+    def _onchange_step(self):
+        """A step is reached by Next or by a click on it: the analysis offers call backs."""
+        if self.step == "analysis":
+            self._offer_callback_windows()
+
     def _offer_callback_windows(self):
-        """Offer the next call windows of the planner, from now, to agree a call back."""
+        """Offer the next call windows of the planner that have not started: a call back
+        'now' is no call back. Another time is typed in Or at the Time They Gave."""
         self.ensure_one()
-        windows = self.invitation_id._get_next_call_windows(limit=CALLBACK_WINDOWS_OFFERED)
+        now = to_utc(fields.Datetime.now())
+        windows = [
+            window
+            for window in self.invitation_id._get_next_call_windows(
+                limit=CALLBACK_WINDOWS_OFFERED + 1
+            )
+            if window.start > now
+        ][:CALLBACK_WINDOWS_OFFERED]
         self.callback_window_ids = [Command.clear()] + [
             Command.create(
                 {
@@ -455,11 +487,7 @@ class HrInvitationCallScript(models.TransientModel):
             "outcome": (call.outcome or self.outcome) if reached else "no_answer",
             "interest_level": (call.interest_level or self.interest_level) if reached else False,
         }
-        window = values["outcome"] == "callback" and self.callback_window_id
-        if window:
-            values.update(
-                callback_at=window.start, callback_until=window.end, callback_window=window.kind
-            )
+        values.update(self._get_callback_values(values["outcome"]))
         labels = {
             fname: dict(call._fields[fname]._description_selection(self.env))
             for fname in ("outcome", "interest_level")
@@ -486,17 +514,29 @@ class HrInvitationCallScript(models.TransientModel):
 
     def _prepare_call_result(self):
         self.ensure_one()
-        values = {
+        callback = self._get_callback_values(self.outcome)
+        return {
             "outcome": self.outcome,
             "interest_level": self.interest_level,
-            "note": self._render_summary(),
+            "note": self._render_summary(callback),
+            **callback,
         }
-        window = self.outcome == "callback" and self.callback_window_id
-        if window:
-            values.update(
-                callback_at=window.start, callback_until=window.end, callback_window=window.kind
-            )
-        return values
+
+    def _get_callback_values(self, outcome):
+        """The call back agreed on the call, as values of hr.invitation.call: the time the
+        candidate gave, else the window they chose; none unless the outcome is a call back."""
+        self.ensure_one()
+        if outcome != "callback":
+            return {}
+        if self.callback_at:
+            window = self.invitation_id._get_agreed_callback_window(self.callback_at)
+            start, end, kind = to_naive_utc(window.start), to_naive_utc(window.end), window.kind
+        elif self.callback_window_id:
+            window = self.callback_window_id
+            start, end, kind = window.start, window.end, window.kind
+        else:
+            return {}
+        return {"callback_at": start, "callback_until": end, "callback_window": kind}
 
     def _create_concerns(self):
         self.ensure_one()
@@ -506,7 +546,7 @@ class HrInvitationCallScript(models.TransientModel):
                     "invitation_id": self.invitation_id.id,
                     "call_id": self.call_id.id,
                     "topic_id": line.topic_id.id,
-                    "state": line.state,
+                    "state": "answered" if line.state == "answered" else "unresolved",
                     "question": line.question,
                     "note": line.note,
                 }
@@ -514,14 +554,14 @@ class HrInvitationCallScript(models.TransientModel):
             ]
         )
 
-    def _render_summary(self):
+    def _render_summary(self, callback):
         """The account of the call: one structured message, not one per field."""
         return self.env["ir.qweb"]._render(
             "hr_recruitment_invitation.hr_invitation_call_script_summary",
-            self._prepare_summary_values(),
+            self._prepare_summary_values(callback),
         )
 
-    def _prepare_summary_values(self):
+    def _prepare_summary_values(self, callback):
         self.ensure_one()
 
         def labels(records, fname):
@@ -531,7 +571,10 @@ class HrInvitationCallScript(models.TransientModel):
             "script": self,
             "outcome": labels(self, "outcome").get(self.outcome),
             "interest": labels(self, "interest_level").get(self.interest_level),
-            "callback": self.outcome == "callback" and self.callback_window_id.display_name,
+            "callback": callback
+            and self.invitation_id._format_callback(
+                callback["callback_at"], callback["callback_window"]
+            ),
             "answers": self.question_line_ids.filtered("answer"),
             "requirements": self.requirement_line_ids.filtered(lambda l: l.match or l.note),
             "match_labels": labels(self.requirement_line_ids, "match"),
@@ -561,7 +604,7 @@ class HrInvitationCallScriptConcern(models.TransientModel):
 
     script_id = fields.Many2one("hr.invitation.call.script", required=True, ondelete="cascade")
     topic_id = fields.Many2one("hr.invitation.concern.topic", "Concern", required=True)
-    state = fields.Selection(CONCERN_STATES, required=True, default="answered")
+    state = fields.Selection(CONCERN_STATES, required=True, default="raised")
     question = fields.Char("Their Question", help="For the Other topic: in their words.")
     note = fields.Char("Notes")
 
@@ -578,12 +621,7 @@ class HrInvitationCallScriptWindow(models.TransientModel):
 
     @api.depends("start", "kind")
     def _compute_display_name(self):
-        kinds = dict(self._fields["kind"]._description_selection(self.env))
         for window in self:
-            invitation = window.script_id.invitation_id
-            window.display_name = self.env._(
-                "%(recruiter_time)s (candidate: %(candidate_time)s), %(kind)s",
-                recruiter_time=invitation._format_for_recruiter(window.start),
-                candidate_time=invitation._format_for_candidate(window.start),
-                kind=kinds.get(window.kind),
+            window.display_name = window.script_id.invitation_id._format_callback(
+                window.start, window.kind
             )

@@ -9,7 +9,7 @@ function tickConcern(search, question) {
     return [
         {
             content: `Search the concern "${search}"`,
-            trigger: ".modal .o_field_widget[name='topic_ids'] input",
+            trigger: ".modal .o_field_many2many_tags[name='topic_ids'] input",
             run: `edit ${search}`,
         },
         {
@@ -55,8 +55,25 @@ registry.category("web_tour.tours").add("hr_recruitment_invitation_call_script_t
             content: "The script suggests telling more",
             trigger: ".modal .o_field_widget[name='interest_hint']:contains('tell more about the company')",
         },
-        // 3. Understand the candidate
-        ...nextScriptStep("understand"),
+        // A salary question during the introduction: one click to the position's step, one back
+        {
+            content: "Jump to the company and position step",
+            trigger: ".modal .o_statusbar_status button[data-value='recommend']",
+            run: "click",
+        },
+        {
+            content: "The salary range is at hand",
+            trigger: ".modal div[name='step_recommend'] .o_field_widget[name='salary_text']",
+        },
+        {
+            content: "Back to the candidate's questions in one click",
+            trigger: ".modal .o_statusbar_status button[data-value='understand']",
+            run: "click",
+        },
+        {
+            content: "The script is at the candidate's questions",
+            trigger: ".modal div[name='step_understand']",
+        },
         {
             content: "Answer the job's first question",
             trigger: ".modal .o_field_widget[name='question_line_ids'] .o_data_row:contains('notice') .o_data_cell[name='answer']",
@@ -70,14 +87,13 @@ registry.category("web_tour.tours").add("hr_recruitment_invitation_call_script_t
         // 4. Suitability
         ...nextScriptStep("suitability"),
         {
-            content: "Check the first requirement",
-            trigger: ".modal .o_field_widget[name='requirement_line_ids'] .o_data_row:contains('campaigns') .o_data_cell[name='match']",
+            content: "One click: the candidate meets the first requirement",
+            trigger: ".modal .o_field_widget[name='requirement_line_ids'] .o_data_row:contains('campaigns') .o_field_widget[name='match'] .o_selection_badge:contains('Meets it')",
             run: "click",
         },
         {
-            content: "The candidate meets it",
-            trigger: ".modal .o_field_widget[name='requirement_line_ids'] .o_selected_row .o_field_widget[name='match'] select",
-            run: "selectByLabel Meets it",
+            content: "The match is set",
+            trigger: ".modal .o_field_widget[name='requirement_line_ids'] .o_data_row:contains('campaigns') .o_selection_badge.active:contains('Meets it')",
         },
         // 5. Company and position, concerns
         ...nextScriptStep("recommend"),
@@ -90,16 +106,29 @@ registry.category("web_tour.tours").add("hr_recruitment_invitation_call_script_t
             trigger: ".modal .o_field_widget[name='company_details']:contains('Teams of six')",
         },
         ...tickConcern("overtime", "Is overtime paid?"),
-        ...tickConcern("reviews", "negative reviews"),
         {
-            content: "Overtime in peak season cannot be answered now",
-            trigger: ".modal .o_field_widget[name='concern_line_ids'] .o_data_row:contains('Is overtime paid?') .o_data_cell[name='state']",
+            content: "Every topic is in view: tick the reviews in one click",
+            trigger: ".modal .o_invitation_topic_list .o-checkbox:contains('negative reviews') input",
             run: "click",
         },
         {
-            content: "Mark it unresolved",
-            trigger: ".modal .o_field_widget[name='concern_line_ids'] .o_selected_row .o_field_widget[name='state'] select",
-            run: "selectByLabel Unresolved",
+            content: "A ticked concern is raised, not yet answered",
+            trigger: ".modal .o_field_widget[name='concern_line_ids'] .o_data_row:contains('negative reviews') .o_selection_badge.active:contains('Raised')",
+        },
+        {
+            content: "The reviews are answered from the approved answer",
+            trigger: ".modal .o_field_widget[name='concern_line_ids'] .o_data_row:contains('negative reviews') .o_selection_badge:contains('Answered')",
+            run: "click",
+        },
+        {
+            content: "Overtime in peak season cannot be answered now: one click",
+            trigger: ".modal .o_field_widget[name='concern_line_ids'] .o_data_row:contains('Is overtime paid?') .o_selection_badge:contains('Unresolved')",
+            run: "click",
+        },
+        {
+            content: "Open its note",
+            trigger: ".modal .o_field_widget[name='concern_line_ids'] .o_data_row:contains('Is overtime paid?') .o_data_cell[name='note']",
+            run: "click",
         },
         {
             content: "Note what the candidate wants to know",
