@@ -370,6 +370,28 @@ class HrInvitationInterview(models.Model):
         interview._offer_slots(values)
         return interview
 
+    @api.model
+    def _new_for_preview(self, invitation, values):
+        """The interview ``_schedule`` would make of ``values``, as a new record: nothing is
+        written, the candidate's messages can be shown before they are sent."""
+        values = self._normalize_schedule_values(invitation, values)
+        duration = (values["stop"] - values["start"]) if values["stop"] else False
+        round_ = invitation.interview_id._get_next_round()
+        # In the candidate's language: the directions typed are theirs (translated fields).
+        return self.with_context(lang=values["lang"]).new(
+            {
+                **self._prepare_values(invitation, values, round_),
+                "invitation_id": self.env["hr.invitation"].new(
+                    {"candidate_tz": values["candidate_tz"]}, origin=invitation
+                ),
+                "slot_ids": [
+                    Command.create({"start": start, "stop": start + duration, "origin": "offered"})
+                    for start in values["alternative_starts"]
+                    if duration
+                ],
+            }
+        )
+
     def _get_next_round(self):
         """The round of the interview that follows this one (the invitation's first: 1)."""
         if not self:

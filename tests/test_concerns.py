@@ -145,9 +145,7 @@ class TestConcerns(CallScriptCase):
             with form.concern_line_ids.edit(1) as line:
                 line.state = "answered"
         self.assertTrue(
-            script.concern_summary.startswith(
-                "Answered: 1, unresolved: 1, not answered yet: 0"
-            ),
+            script.concern_summary.startswith("Answered: 1, unresolved: 1, not answered yet: 0"),
             script.concern_summary,
         )
         self._go_to(script, "analysis", outcome="invited")

@@ -242,6 +242,38 @@ class TestScheduling(InterviewCase):
                 self.assertIn(f"{link}\n", sms_body, "the link ends its line, whole")
 
     @freeze_time(NOW)
+    def test_the_wizard_shows_the_messages_as_the_candidate_will_get_them(self):
+        """Wang Wei reads Chinese: the wizard shows his email and text in Chinese, with his
+        own time beside the office's, the other times offered, and sends nothing until asked."""
+        invitation = self._new_invitation(
+            "Wang Wei", "+86 138 0013 8000", email="wei@example.com", tz="Asia/Shanghai"
+        )
+        local_time = (
+            "2026年1月15日星期四 10:00 (中欧标准时间)；您的时间：2026年1月15日 17:00 (中国标准时间)"
+        )
+        with self.mock_mail_gateway(), self.mockSMSGateway():
+            wizard = self._wizard_form(invitation)
+            wizard.location_kind = "company"
+            wizard.interview_transit_lines = "Metro 1 and 5, Arts-Loi stop"
+            wizard.lang = "zh_CN"
+            wizard.start = datetime(2026, 1, 15, 9, 0)
+            wizard.alternative_1_start = datetime(2026, 1, 16, 9, 0)
+            for text in ("按照电话中的约定", local_time, "2026年1月16日星期五 10:00", "Arts-Loi"):
+                self.assertIn(text, wizard.preview_email)
+            for text in ("面试时间", "2026年1月15日 17:00 (中国标准时间)", "Rue de la Loi 16"):
+                self.assertIn(text, wizard.preview_sms)
+            wizard.interview_format = "video"
+            self.assertNotIn("Arts-Loi", wizard.preview_email, "a video call has no route")
+            self.assertFalse(invitation.interview_ids, "a preview writes nothing")
+            self.assertFalse(self._new_mails, "nor sends")
+            self.assertFalse(self._new_sms)
+
+            wizard.interview_format = "on_site"
+            wizard.save().action_schedule()
+        self.assertIn(local_time, self._candidate_mail(invitation).body_html)
+        self.assertIn("2026年1月15日 17:00 (中国标准时间)", self._candidate_sms(invitation).body)
+
+    @freeze_time(NOW)
     def test_the_candidate_link_never_reaches_the_chatter(self):
         invitation = self._new_invitation(
             "Camille Laurent", "+33 6 12 34 56 78", email="camille@example.fr"

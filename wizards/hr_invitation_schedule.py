@@ -77,6 +77,10 @@ class HrInvitationSchedule(models.TransientModel):
         help="Interviews booked 24 to 72 hours ahead are attended most (about 91% against 72% "
         "under 24 hours, Talview, 93,783 interviews).",
     )
+    preview_email = fields.Html(
+        "Email to the Candidate", compute="_compute_previews", sanitize=False
+    )
+    preview_sms = fields.Text("Text Message to the Candidate", compute="_compute_previews")
     lead_time_warning = fields.Char("Short Notice", compute="_compute_lead_time_warning")
     interviewer_load = fields.Text("Interviews That Week", compute="_compute_interviewer_load")
     interviewer_load_warning = fields.Text(
@@ -501,6 +505,31 @@ class HrInvitationSchedule(models.TransientModel):
         for wizard in self:
             wizard.notify_by_email = bool(wizard.candidate_email)
             wizard.notify_by_sms = bool(wizard.invitation_id) and not wizard.sms_problem
+
+    @api.depends(
+        "start",
+        "duration",
+        "candidate_tz",
+        "lang",
+        "interview_format",
+        "videocall_location",
+        "venue_tz",
+        "location_id",
+        "interviewer_ids",
+        *ALTERNATIVE_FIELDS,
+        *DIRECTION_FIELDS,
+    )
+    def _compute_previews(self):
+        """The email and the text as the candidate will get them, before anything is sent."""
+        for wizard in self:
+            wizard.preview_email = wizard.preview_sms = False
+            if wizard.start and wizard.stop and wizard.invitation_id:
+                interview = self.env["hr.invitation.interview"]._new_for_preview(
+                    wizard.invitation_id, wizard._prepare_interview_values()
+                )
+                wizard.preview_email, wizard.preview_sms = interview._preview_invitation_messages(
+                    wizard.lang
+                )
 
     def _prepare_interview_values(self):
         self.ensure_one()
