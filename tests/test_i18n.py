@@ -15,6 +15,7 @@ import polib
 from babel.messages.extract import extract
 from lxml import etree, html
 
+from odoo import fields
 from odoo.tests import HttpCase, freeze_time, tagged
 from odoo.tools.misc import file_path
 
@@ -260,6 +261,35 @@ class TestTranslatedScreens(InterviewCase, HttpCase):
                     for text in filter(None, texts):
                         self._scan(lang, text, f"{view.model}.{name}")
         self.assertNoLeak()
+
+    def test_french_lists_cut_no_title_and_no_badge(self):
+        """The call queue, the interviews and the concerns in French, on a laptop screen
+        (1366 px): every column title and every badge is read whole."""
+        self.recruiter.lang = "fr_FR"
+        applicant = self._create_applicant("Camille Laurent", "+33 6 12 34 56 78")
+        applicant.with_user(self.recruiter).action_plan_invitation_call()
+        invited = self._new_invitation("Wang Wei", "+86 138 0013 8000", tz="Asia/Shanghai")
+        start = fields.Datetime.now().replace(hour=9, minute=0, second=0) + timedelta(days=3)
+        self._schedule(invited, start=start, stop=start + timedelta(hours=1))
+        overtime = self.env.ref(f"{MODULE}.concern_topic_overtime")
+        self.env["hr.invitation.concern"].create(
+            [
+                {"invitation_id": invited.id, "topic_id": overtime.id, "state": state}
+                for state in ("unresolved", "answered")
+            ]
+        )
+        for action in (
+            "hr_invitation_action_all",
+            "hr_invitation_action_interviews",
+            "hr_invitation_concern_action",
+        ):
+            with self.subTest(action=action):
+                self.browser_size = "1366x768"
+                self.start_tour(
+                    f"/odoo/action-{MODULE}.{action}",
+                    "hr_recruitment_invitation_lists_fit_tour",
+                    login=self.recruiter.login,
+                )
 
     @freeze_time(NOW)
     def test_candidate_messages_and_page_render_translated(self):
