@@ -152,9 +152,10 @@ class HrInvitationCall(models.Model):
         invitations = running.invitation_id
         # The call log is kept (recruiters delete no call): a call never made is the exception.
         running.sudo().unlink()
-        invitations.filtered(lambda inv: inv.state == "calling" and not inv.call_ids).write(
-            {"state": "draft"}
-        )
+        # Started on an invitation to plan (no call planned, none made): back to be planned.
+        invitations.filtered(
+            lambda inv: inv.state == "calling" and not inv.call_ids and not inv.next_call_at
+        ).write({"state": "draft"})
         return {"type": "ir.actions.act_window_close"}
 
     def _check_can_end(self):

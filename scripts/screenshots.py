@@ -281,6 +281,10 @@ def main():
             url = args.url + path.format(**values)
             if viewport is PHONE:  # the candidate's pages are seen without a session
                 browser.send("Network.clearBrowserCookies")
+            if any("action_start_call" in button for button, _then in clicks):
+                # A call left running by the shot before opens where it stopped: discard it.
+                for call_id in call("hr.invitation.call", "search", [("ended_at", "=", False)]):
+                    call("hr.invitation.call", "action_discard_call", [call_id])
             try:
                 browser.shoot(url, selector, viewport, out / f"{name}.png", clicks)
             except RuntimeError as error:

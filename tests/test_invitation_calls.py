@@ -234,3 +234,18 @@ class TestCallLeftOpen(InvitationCase):
             ended.action_end_call()
             ended.action_discard_call()
         self.assertEqual(invitation.call_count, 1, "an ended call counts")
+
+    def test_discarding_a_call_keeps_the_call_that_was_planned(self):
+        """Start Call on a planned call opened by mistake, then discarded: the invitation is
+        still in the queue at its planned time, not back to be planned."""
+        applicant = self._create_applicant("Camille Laurent", "+33 6 12 34 56 78")
+        applicant.with_user(self.recruiter).action_plan_invitation_call()
+        invitation = applicant.invitation_ids.with_user(self.recruiter)
+        planned = (invitation.state, invitation.next_call_at, invitation.next_call_window)
+        self.assertEqual(planned[0], "calling")
+        self.assertTrue(planned[1])
+        invitation._start_call()
+        invitation.action_discard_running_call()
+        self.assertEqual(
+            (invitation.state, invitation.next_call_at, invitation.next_call_window), planned
+        )
