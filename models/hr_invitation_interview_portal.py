@@ -35,6 +35,16 @@ PORTAL_ARRIVAL_MAX_ADVANCE = timedelta(hours=6)
 PORTAL_TEXT_MAX_LENGTH = 2000
 PORTAL_PICKUP_POINT_MAX_LENGTH = 200
 PORTAL_ADDRESS_FIELDS = ["street", "street2", "zip", "city", "state_id", "country_id"]
+# What the portal reads of the interview's invitation: whether it is open and the interview its
+# current one, the candidate's zone, the names and the privacy notice's company.
+PORTAL_INVITATION_FIELDS = [
+    "state",
+    "interview_id",
+    "candidate_tz",
+    "candidate_id",
+    "job_id",
+    "company_id",
+]
 PORTAL_ACTIVITY_TYPES = {
     "reschedule": "hr_recruitment_invitation.mail_activity_type_interview_reschedule",
     "parking": "hr_recruitment_invitation.mail_activity_type_interview_parking",
@@ -141,6 +151,8 @@ class HrInvitationInterview(models.Model):
         self.ensure_one()
         if not self._is_portal_token(token):
             return self.browse()
+        # Its whole row (notes, counters, planning) costs more than what the portal reads of it.
+        self.invitation_id.fetch(PORTAL_INVITATION_FIELDS)
         opened = self.invitation_id.interview_id if self.state == "moved" else self
         return opened if opened._is_portal_open() else self.browse()
 
@@ -197,9 +209,8 @@ class HrInvitationInterview(models.Model):
         interview._fetch_portal_records()
         address = interview._get_portal_address()
         candidate_time = interview._get_interview_time_for_candidate
-        pending = interview.slot_ids.filtered(
-            lambda slot: (slot.origin, slot.state) == ("proposed", "open")
-        )
+        open_slots = interview._get_portal_open_slots()
+        pending = open_slots.filtered(lambda slot: slot.origin == "proposed")
         return {
             "company_name": interview.company_id.name,
             "contact": interview._get_portal_contact(),
@@ -220,7 +231,7 @@ class HrInvitationInterview(models.Model):
             "what_to_bring": interview.what_to_bring or interview.job_id.interview_what_to_bring,
             "offered_slots": [
                 (interview._get_portal_slot_key(slot), candidate_time(value=slot.start))
-                for slot in interview._get_portal_offered_slots()
+                for slot in interview._get_portal_offered_slots(open_slots)
             ],
             "requested_times": [
                 candidate_time(value=slot.start) for slot in pending.sorted("start")
@@ -250,6 +261,8 @@ class HrInvitationInterview(models.Model):
         """Read only what the page shows of the records around the invitation: their whole
         rows (a job's descriptions, a contact's or a candidate's details) cost more than it."""
         self.location_id.fetch(PORTAL_ADDRESS_FIELDS)
+        self.location_id.state_id.fetch(["name"])
+        self.location_id.country_id.fetch(["name"])
         self.job_id.fetch(["name", "interview_what_to_bring"])
         self.candidate_id.fetch(["partner_name", "partner_id"])
 
@@ -296,10 +309,19 @@ class HrInvitationInterview(models.Model):
         """How the page names an offered time: its start (UTC), not its record id."""
         return slot.start.strftime("%Y%m%dT%H%M")
 
-    def _get_portal_offered_slots(self):
-        """The offered times the candidate can still pick instead of the planned one."""
+    def _get_portal_open_slots(self):
+        """The interview's open times, offered or proposed, read with what the page shows of
+        them in one query (its slot_ids, then their rows, take two)."""
+        self.ensure_one()
+        return self.env["hr.invitation.slot"].search_fetch(
+            [("interview_id", "=", self.id), ("state", "=", "open")], ["start", "origin", "state"]
+        )
+
+    def _get_portal_offered_slots(self, slots=None):
+        """The offered times the candidate can still pick instead of the planned one, among
+        ``slots`` (the interview's, unless given)."""
         now = fields.Datetime.now()
-        return self.slot_ids.filtered(
+        return (self.slot_ids if slots is None else slots).filtered(
             lambda slot: slot.origin == "offered" and slot.state == "open" and slot.start > now
         )
 
