@@ -377,8 +377,10 @@ class HrInvitationInterview(models.Model):
         values = self._normalize_schedule_values(invitation, values)
         duration = (values["stop"] - values["start"]) if values["stop"] else False
         round_ = invitation.interview_id._get_next_round()
-        # In the candidate's language: the directions typed are theirs (translated fields).
-        return self.with_context(lang=values["lang"]).new(
+        # In the candidate's language (when active): the directions typed are theirs
+        # (translated fields), the messages are rendered in it.
+        lang = self.env["res.lang"]._get_code(values["lang"]) or self.env.lang
+        return self.with_context(lang=lang).new(
             {
                 **self._prepare_values(invitation, values, round_),
                 "invitation_id": self.env["hr.invitation"].new(

@@ -53,14 +53,14 @@ class HrInvitationInterview(models.Model):
         self.ensure_one()
         return self.get_base_url() + self.sudo().get_portal_url(suffix=suffix)
 
-    def _preview_invitation_messages(self, lang):
-        """The interview's details as the candidate will read them, in ``lang``: (email
-        body, text). For an interview not scheduled yet (``_new_for_preview``): its
-        link is not made, a placeholder stands for it."""
+    def _preview_invitation_messages(self):
+        """The interview's details as the candidate will read them, in the language of its
+        environment: (email body, text). For an interview not scheduled yet
+        (``_new_for_preview``): its link is not made, a placeholder stands for it."""
         self.ensure_one()
         link = {self.id: self.env._("(their personal link)")}
         templates = [
-            self.env.ref(xmlid).with_context(lang=lang, candidate_portal_urls=link)
+            self.env.ref(xmlid).with_context(candidate_portal_urls=link)
             for xmlid in (
                 "hr_recruitment_invitation.mail_template_interview_invitation",
                 "hr_recruitment_invitation.sms_template_interview_invitation",

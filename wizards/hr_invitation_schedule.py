@@ -527,9 +527,7 @@ class HrInvitationSchedule(models.TransientModel):
                 interview = self.env["hr.invitation.interview"]._new_for_preview(
                     wizard.invitation_id, wizard._prepare_interview_values()
                 )
-                wizard.preview_email, wizard.preview_sms = interview._preview_invitation_messages(
-                    wizard.lang
-                )
+                wizard.preview_email, wizard.preview_sms = interview._preview_invitation_messages()
 
     def _prepare_interview_values(self):
         self.ensure_one()
