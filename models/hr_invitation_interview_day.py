@@ -123,19 +123,23 @@ class HrInvitationInterview(models.Model):
         self.invitation_id.activity_feedback(ARRIVAL_ACTIVITIES, feedback=self.env._("Arrived"))
 
     def _mark_no_show(self):
+        """A cron marks hundreds at once: one write of the attendances, one batch of notes."""
         self._set_state("no_show")
-        for interview in self:
-            interview._get_candidate_attendee().state = "declined"
-            interview.invitation_id._message_log(
-                body=self.env._("The candidate did not come to the interview: no-show.")
-            )
+        self._get_candidate_attendees().state = "declined"
+        body = self.env._("The candidate did not come to the interview: no-show.")
+        self.invitation_id._message_log_batch(bodies=dict.fromkeys(self.invitation_id.ids, body))
         self.followup_ids._settle_arrival()
         self.invitation_id.activity_feedback(ARRIVAL_ACTIVITIES, feedback=self.env._("No-show"))
 
     def _get_candidate_attendee(self):
         self.ensure_one()
+        return self._get_candidate_attendees()
+
+    def _get_candidate_attendees(self):
+        """The candidate's attendance on each of these interviews' meetings."""
+        candidates = {(interview.event_id.id, interview.partner_id.id) for interview in self}
         return self.event_id.attendee_ids.filtered(
-            lambda attendee: attendee.partner_id == self.partner_id
+            lambda attendee: (attendee.event_id.id, attendee.partner_id.id) in candidates
         )
 
     def action_send_car(self):
