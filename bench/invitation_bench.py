@@ -37,16 +37,17 @@ from odoo.tools import config, mute_logger, split_every
 PLANNING_BATCH = 500
 WARM_UP = 20  # applications planned (and rolled back) before measuring
 TARGET_PLANNER_RATE = 20_000
-TARGET_QUERIES_PER_BATCH = 10
-TARGET_10K_SECONDS = 20.0
-TARGET_EXTRA_READ_QUERIES = 1
-TARGET_REPORT_MS = 500.0
+# Targets of issue 20: ratios to Odoo's own parts measured in the same run, taking turns.
+TARGET_QUERIES_PER_BATCH = 57
+TARGET_PLANNING_RATIO = 1.0  # the 10,000 applications against core's activity_schedule()
+TARGET_EXTRA_READ_QUERIES = 0
+TARGET_REPORT_RATIO = 2.0  # against Odoo's Recruitment Analysis read
 PORTAL_PAGES = 20  # interviews whose pages the clients open in turn
 PORTAL_CLIENTS = 4
 PORTAL_ROUNDS = 5  # the candidate's and core's pages take turns, a fifth of the requests each
 PORTAL_WARM_UP = 20  # requests per page before measuring
 PORTAL_ALONE = 100  # requests per page from one client, to tell queueing from work
-TARGET_PORTAL_P95_MS = 80
+TARGET_PORTAL_RATIO = 1.0  # p95 against Odoo's /calendar/meeting/view
 TARGET_PORTAL_QUERIES = 20
 CRON_REMINDERS = "hr_recruitment_invitation.ir_cron_interview_reminders"
 CRON_NO_SHOWS = "hr_recruitment_invitation.ir_cron_interview_no_shows"
@@ -277,9 +278,9 @@ def _planning_time_row(size, seconds, core_seconds, repeat):
     row = Row(
         f"2. Plan invitation calls for {size:,} applicants (ORM, batches of {PLANNING_BATCH})",
         f"{seconds:.1f} s ({size / seconds:,.0f}/s)",
-        f"<= {TARGET_10K_SECONDS:.0f} s" if big else "n/a",
+        f"ratio <= {TARGET_PLANNING_RATIO:.1f}" if big else "n/a",
         ratio(seconds, core_seconds),
-        verdict(seconds <= TARGET_10K_SECONDS) if big else NOT_MEASURED,
+        verdict(seconds <= TARGET_PLANNING_RATIO * core_seconds) if big else NOT_MEASURED,
         f"median of {repeat} runs; baseline: core activity_schedule() of a phone-call activity "
         f"on the same applicants, same batches: {core_seconds:.1f} s. Ours creates the "
         "invitation, guesses the zone from the phone number, plans the window, creates the call "
@@ -287,13 +288,15 @@ def _planning_time_row(size, seconds, core_seconds, repeat):
     )
     return explain_miss(
         row,
-        f"{seconds - TARGET_10K_SECONDS:.1f} s ({seconds / TARGET_10K_SECONDS:.1f}x the target)",
+        f"{seconds - TARGET_PLANNING_RATIO * core_seconds:.1f} s "
+        f"({seconds / core_seconds:.2f}x core's time against {TARGET_PLANNING_RATIO:.1f}x)",
         "the time is the ORM's work per record, with no single hot spot: the call activities "
         f"(core activity_schedule() alone takes {core_seconds:.1f} s here), creating the "
         "invitations, the chatter log with HTML-sanitised bodies, the plan message formatted "
-        "in both zones and the phone time-zone guesses",
-        "plan selections of thousands in a background job (ir.cron with _notify_progress) so "
-        "that no request waits on them",
+        "in both zones and the phone time-zone guesses: ours does more than one activity",
+        "a lighter plan per application (the chatter log of the plan and the activity in one "
+        "batch of SQL inserts, no per-record formatting), in the background job the list's "
+        "request queues (issue 20)",
     )
 
 
@@ -317,9 +320,9 @@ def _planning_queries_row(ours, core):
         + ("" if high == low else f", and {high - low} between batches"),
         "Odoo's ORM writes 100 rows per INSERT or UPDATE statement: about 5 statements per "
         "created model (invitations, activities, chatter messages, followers) per batch of 500, "
-        "plus the batch's reads",
-        "nothing within the ORM: 10 would take raw SQL inserts past its access rules, chatter "
-        "and computed fields; the count is constant per batch, which is what scales",
+        "plus the batch's reads; a first batch above the others is a cold start of the run",
+        "fewer statements per created model (the activity's computed columns before its "
+        "INSERT, as the invitation's are), and the run's cold start out of its first batch",
     )
 
 
@@ -358,7 +361,7 @@ def bench_applicant_reads(env, recruiter, scale):
         row = Row(
             f"3. Applicant {view_type}: web_search_read of 80 records, extra queries",
             f"+{extra} ({queries['ours']} vs {queries['core']}); {seconds['ours'] * 1000:.0f} ms",
-            f"<= +{TARGET_EXTRA_READ_QUERIES}",
+            f"+{TARGET_EXTRA_READ_QUERIES}",
             ratio(seconds["ours"], seconds["core"]),
             verdict(extra <= TARGET_EXTRA_READ_QUERIES),
             f"the view's read against the same read without the addon's fields "
@@ -514,9 +517,9 @@ def _portal_time_row(logged, client_ms, alone):
         f"4. Candidate's interview page: server time, {len(logged['ours'])} requests, "
         f"{PORTAL_CLIENTS} clients",
         _p50_p95_text(p50, p95),
-        f"p95 <= {TARGET_PORTAL_P95_MS} ms, ratio <= 1.0",
+        f"p95 ratio <= {TARGET_PORTAL_RATIO:.1f}",
         f"{ratio(p95['ours'], p95['core'])} (p95)",
-        verdict(p95["ours"] <= TARGET_PORTAL_P95_MS and p95["ours"] <= p95["core"]),
+        verdict(p95["ours"] <= TARGET_PORTAL_RATIO * p95["core"]),
         "GET /my/interviews/<interview id>?access_token=... (the link of the invitation's "
         "current hr.invitation.interview) against Odoo's own page of the same event "
         "for the same candidate (/calendar/meeting/view?token=<attendee token>&id=<event>), "
@@ -560,12 +563,7 @@ def _portal_why_slower(logged, alone_p50, concurrency_factor):
 
 
 def _portal_miss(p95):
-    parts = []
-    if p95["ours"] > TARGET_PORTAL_P95_MS:
-        parts.append(f"{p95['ours'] - TARGET_PORTAL_P95_MS:.0f} ms over the p95 target")
-    if p95["ours"] > p95["core"]:
-        parts.append(f"{p95['ours'] / p95['core']:.2f}x core's p95")
-    return " and ".join(parts)
+    return f"{p95['ours'] / p95['core']:.2f}x core's p95 against {TARGET_PORTAL_RATIO:.1f}x"
 
 
 def _portal_queries_row(logged):
@@ -803,9 +801,9 @@ def bench_report(env, recruiter, scale):
     row = Row(
         f"6. Invitation analysis read_group ({' x '.join(groupby)}), {rows_count:,} rows",
         f"{seconds * 1000:.0f} ms ({queries} queries, {len(groups)} groups)",
-        f"<= {TARGET_REPORT_MS:.0f} ms",
+        f"ratio <= {TARGET_REPORT_RATIO:.1f}",
         ratio(seconds, core_seconds),
-        verdict(seconds * 1000 <= TARGET_REPORT_MS),
+        verdict(seconds <= TARGET_REPORT_RATIO * core_seconds),
         f"medians of {scale.repeat}, taking turns; the pivot's {len(measures)} measures "
         "(no feedback or interview reviews seeded: their parts of the view are empty); "
         "baseline: Odoo's "
@@ -814,7 +812,7 @@ def bench_report(env, recruiter, scale):
     )
     explain_miss(
         row,
-        f"{seconds * 1000 - TARGET_REPORT_MS:.0f} ms",
+        f"{seconds / core_seconds:.2f}x core's read against {TARGET_REPORT_RATIO:.1f}x",
         "the SQL view joins applications and candidates and aggregates every call of every "
         "invitation (and feedback and reviews) on each read",
         "store the call counters on hr.invitation (or materialise the view, refreshed by a cron) "

@@ -20,6 +20,7 @@ class HrApplicant(models.Model):
         INVITATION_STATES,
         "Invitation",
         compute="_compute_invitation_state",
+        store=True,
         groups="hr_recruitment.group_hr_recruitment_user",
         help="The state of the application's latest invitation to interview.",
     )
@@ -32,7 +33,8 @@ class HrApplicant(models.Model):
 
     @api.depends("invitation_ids.state")
     def _compute_invitation_state(self):
-        """The latest invitation's state, for all the applications in one query (kanban)."""
+        """The latest invitation's state, stored: the kanban reads it with the applications,
+        and it is recomputed for a whole batch of invitations in one query."""
         latest = {}
         invitations = self.env["hr.invitation"].search_fetch(
             [("applicant_id", "in", self.ids)], ["applicant_id", "state"], order="id desc"

@@ -50,27 +50,34 @@ class HrInvitation(models.Model):
         check_company=True,
     )
     candidate_id = fields.Many2one(
-        related="applicant_id.candidate_id", store=True, index=True, string="Candidate"
+        related="applicant_id.candidate_id",
+        store=True,
+        precompute=True,
+        index=True,
+        string="Candidate",
     )
     partner_id = fields.Many2one(related="candidate_id.partner_id", string="Contact")
     partner_phone = fields.Char(related="candidate_id.partner_phone", string="Phone")
     employment_status = fields.Selection(related="candidate_id.employment_status")
-    job_id = fields.Many2one(related="applicant_id.job_id", store=True, index=True)
-    is_key_role = fields.Boolean(related="job_id.is_key_role", store=True)
+    job_id = fields.Many2one(related="applicant_id.job_id", store=True, index=True, precompute=True)
+    is_key_role = fields.Boolean(related="job_id.is_key_role", store=True, precompute=True)
     company_id = fields.Many2one(
         related="applicant_id.company_id", store=True, index=True, precompute=True
     )
     applied_on = fields.Datetime(
-        related="applicant_id.create_date", store=True, string="Applied On"
+        related="applicant_id.create_date", store=True, precompute=True, string="Applied On"
     )
     resume_updated_on = fields.Date(related="candidate_id.resume_updated_on")
     resume_freshness = fields.Selection(
         FRESHNESS,
         compute="_compute_resume_freshness",
         store=True,
+        precompute=True,
         help="Hot: resume updated within 7 days; warm: within 30 days; cold: older or unknown.",
     )
-    resume_freshness_rank = fields.Integer(compute="_compute_resume_freshness", store=True)
+    resume_freshness_rank = fields.Integer(
+        compute="_compute_resume_freshness", store=True, precompute=True
+    )
     user_id = fields.Many2one(
         "res.users",
         string="Recruiter",
@@ -168,6 +175,7 @@ class HrInvitation(models.Model):
         "Application Closed On",
         compute="_compute_application_closed_at",
         store=True,
+        precompute=True,
         copy=False,
         help="When the application was refused, archived or closed (hired): the privacy clock.",
     )
