@@ -221,6 +221,34 @@ class TestCallPlanningTeam(InvitationCase):
         self.assertIn(self.recruiter.name, bodies)
 
     @freeze_time(MONDAY_MORNING)
+    def test_a_colleague_gets_odoos_email_for_one_call_not_one_per_call_of_a_selection(self):
+        colleagues = self.free_colleague | self.busy_colleague
+
+        def assigned_emails():
+            return self.env["mail.message"].search_count(
+                [
+                    ("model", "=", "hr.invitation"),
+                    ("message_type", "=", "user_notification"),
+                    ("partner_ids", "in", colleagues.partner_id.ids),
+                ]
+            )
+
+        one = self._create_applicant("James Carter", "+1 212 555 0142")
+        one.with_user(self.recruiter).action_plan_invitation_call()
+        self.assertEqual(one.invitation_ids.activity_ids.user_id, self.free_colleague)
+        self.assertEqual(assigned_emails(), 1)
+        selection = self._create_applicant("Mary Jones", "+1 212 555 0143") | (
+            self._create_applicant("Robert Brown", "+1 212 555 0144")
+        )
+        selection.with_user(self.recruiter).action_plan_invitation_call()
+        self.assertEqual(
+            selection.invitation_ids.activity_ids.user_id,
+            colleagues,
+            "the calls of the selection are assigned to the colleagues",
+        )
+        self.assertEqual(assigned_emails(), 1, "and nobody gets one email per call")
+
+    @freeze_time(MONDAY_MORNING)
     def test_the_recruiter_keeps_the_calls_they_can_make(self):
         applicant = self._create_applicant("Wang Wei", "+86 138 0013 8000", "available")
         applicant.with_user(self.recruiter).action_plan_invitation_call()
