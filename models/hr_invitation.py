@@ -321,13 +321,9 @@ class HrInvitation(models.Model):
     def _schedule_call_activities(self, notes):
         """Create or move the "Invitation call" activity of each invitation, in batch.
 
-        ``notes`` maps an invitation id to its activity note (the plan message). Odoo emails
-        whoever gets an activity from someone else: for one call, as when a person assigns
-        it; a selection's calls are assigned quietly, each caller finding theirs in their
-        activities rather than one email per call.
+        ``notes`` maps an invitation id to its activity note (the plan message).
         """
-        quiet = len(self) > 1
-        self.with_context(mail_activity_quick_update=quiet)._set_activities(
+        self._quiet_for_a_selection(len(self))._set_activities(
             ACTIVITY_INVITATION_CALL,
             {
                 invitation.id: invitation._prepare_call_activity_values(notes[invitation.id])

@@ -232,8 +232,19 @@ class HrInvitationCallPlanning(models.AbstractModel):
                     caller=caller.name,
                     recruiter=invitation._get_next_caller().name,
                 )
-            invitations.write({"user_id": caller_id})
+            invitations._quiet_for_a_selection(len(self)).write({"user_id": caller_id})
         moved._message_log_batch(bodies=bodies)
+
+    def _quiet_for_a_selection(self, selection_size):
+        """These invitations, so that Odoo does not email whoever they or their activities are
+        assigned to when a selection is planned: for one application, Odoo's email, as when a
+        person assigns it; for a selection, each caller finds theirs in their activities rather
+        than two emails per call."""
+        if selection_size <= 1:
+            return self
+        return self.with_context(
+            mail_activity_quick_update=True, mail_auto_subscribe_no_notify=True
+        )
 
     def _apply_call_plans(self, windows, guesses):
         """Write each invitation's window, move its call activity and log the plan."""

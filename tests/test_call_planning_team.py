@@ -233,20 +233,22 @@ class TestCallPlanningTeam(InvitationCase):
                 ]
             )
 
+        # With the chatter on, as in the UI: Odoo's emails of an assignment are the chatter's.
+        recruiter = self.env(user=self.recruiter, context={})
         one = self._create_applicant("James Carter", "+1 212 555 0142")
-        one.with_user(self.recruiter).action_plan_invitation_call()
+        one.with_env(recruiter).action_plan_invitation_call()
         self.assertEqual(one.invitation_ids.activity_ids.user_id, self.free_colleague)
-        self.assertEqual(assigned_emails(), 1)
+        self.assertEqual(assigned_emails(), 2, "assigned the invitation and its call activity")
         selection = self._create_applicant("Mary Jones", "+1 212 555 0143") | (
             self._create_applicant("Robert Brown", "+1 212 555 0144")
         )
-        selection.with_user(self.recruiter).action_plan_invitation_call()
+        selection.with_env(recruiter).action_plan_invitation_call()
         self.assertEqual(
             selection.invitation_ids.activity_ids.user_id,
             colleagues,
             "the calls of the selection are assigned to the colleagues",
         )
-        self.assertEqual(assigned_emails(), 1, "and nobody gets one email per call")
+        self.assertEqual(assigned_emails(), 2, "and nobody gets emails for each call")
 
     @freeze_time(MONDAY_MORNING)
     def test_the_recruiter_keeps_the_calls_they_can_make(self):
