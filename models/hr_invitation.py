@@ -281,6 +281,10 @@ class HrInvitation(models.Model):
         planning = self._get_planning_inputs()
         plans = self._find_call_plans(planning, kinds or {})
         planned = self.filtered(lambda invitation: plans[invitation.id].window)
+        if len(self) > 1:
+            # One call gets Odoo's emails, as when a person assigns it; a selection's callers
+            # find theirs in their activities, not two emails per call.
+            planned = planned._without_assignment_emails()
         planned._assign_callers(plans)
         planned._apply_call_plans(
             {invitation.id: plans[invitation.id].window for invitation in planned},
@@ -323,7 +327,7 @@ class HrInvitation(models.Model):
 
         ``notes`` maps an invitation id to its activity note (the plan message).
         """
-        self._quiet_for_a_selection(len(self))._set_activities(
+        self._set_activities(
             ACTIVITY_INVITATION_CALL,
             {
                 invitation.id: invitation._prepare_call_activity_values(notes[invitation.id])

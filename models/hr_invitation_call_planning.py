@@ -232,16 +232,12 @@ class HrInvitationCallPlanning(models.AbstractModel):
                     caller=caller.name,
                     recruiter=invitation._get_next_caller().name,
                 )
-            invitations._quiet_for_a_selection(len(self)).write({"user_id": caller_id})
+            invitations.write({"user_id": caller_id})
         moved._message_log_batch(bodies=bodies)
 
-    def _quiet_for_a_selection(self, selection_size):
-        """These invitations, so that Odoo does not email whoever they or their activities are
-        assigned to when a selection is planned: for one application, Odoo's email, as when a
-        person assigns it; for a selection, each caller finds theirs in their activities rather
-        than two emails per call."""
-        if selection_size <= 1:
-            return self
+    def _without_assignment_emails(self):
+        """These invitations, so that Odoo does not email whoever they or their call activities
+        are assigned to (its "You have been assigned" emails)."""
         return self.with_context(
             mail_activity_quick_update=True, mail_auto_subscribe_no_notify=True
         )
