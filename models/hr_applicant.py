@@ -6,7 +6,8 @@ from .record_counts import count_per_record
 
 
 class HrApplicant(models.Model):
-    _inherit = "hr.applicant"
+    _name = "hr.applicant"
+    _inherit = ["hr.applicant", "hr.invitation.batch.job"]
 
     sourcing_channel = fields.Selection(
         [("applied", "Applied by themselves"), ("sourced", "Sourced by HR")],
@@ -23,6 +24,15 @@ class HrApplicant(models.Model):
         store=True,
         groups="hr_recruitment.group_hr_recruitment_user",
         help="The state of the application's latest invitation to interview.",
+    )
+    invitation_planning_requested_by_id = fields.Many2one(
+        "res.users",
+        "Invitation Call Planning Asked By",
+        copy=False,
+        index="btree_not_null",
+        groups="hr_recruitment.group_hr_recruitment_user",
+        help="Who asked for this application's invitation call to be planned: a background "
+        "job creates and plans its invitation, then tells them.",
     )
 
     @api.depends("invitation_ids")
@@ -91,18 +101,51 @@ class HrApplicant(models.Model):
         draft with their reason, and one notification lists them. A selection of more than
         PLANNING_BATCH_SIZE is planned by a background job that tells the recruiter when done.
         """
+        if len(self) > PLANNING_BATCH_SIZE:
+            return self._request_invitation_planning()
         invitations = self._get_or_create_open_invitations()
         # Invited or confirmed: nothing to plan, the open invitation is where to go on.
         ahead = invitations.filtered(lambda invitation: not invitation._is_plannable())
         if len(invitations) == 1 and ahead:
             return ahead._get_form_action()
         plannable = invitations - ahead
-        if len(plannable) > PLANNING_BATCH_SIZE:
-            return plannable._request_planning()
         unplanned = plannable._plan_next_call()
         if len(invitations) == 1 and not unplanned:
             return invitations._get_form_action()
         return unplanned._get_planning_notification(len(plannable - unplanned), ahead)
+
+    def _request_invitation_planning(self):
+        """Queue these applications for the background planning job and wake it up: the
+        request only marks them; the job creates and plans their invitations by batches."""
+        # A technical mark, neither tracked nor followed: one UPDATE per 100 applications.
+        self.with_context(tracking_disable=True).write(
+            {"invitation_planning_requested_by_id": self.env.user.id}
+        )
+        self.env.ref("hr_recruitment_invitation.ir_cron_plan_requested_calls")._trigger()
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "type": "info",
+                "message": self.env._(
+                    "%(count)s invitation calls are being planned in the background: you will "
+                    "be notified when they are.",
+                    count=len(self),
+                ),
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }
+
+    def _plan_requested_invitation_calls(self):
+        """Plan the invitation calls of these queued applications as the users who asked;
+        tell each when theirs are all planned (invited ones have nothing to plan)."""
+        for requester, applicants in self.grouped("invitation_planning_requested_by_id").items():
+            invitations = applicants.with_user(requester)._get_or_create_open_invitations()
+            invitations.filtered(lambda invitation: invitation._is_plannable())._plan_next_call()
+            applicants.with_context(tracking_disable=True).write(
+                {"invitation_planning_requested_by_id": False}
+            )
+            requester._notify_invitation_planning_done()
 
     def action_start_invitation_call(self):
         """Start an invitation call to this applicant now and open its call script."""

@@ -102,12 +102,6 @@ class HrInvitation(models.Model):
         index="btree_not_null",
         help="Why the last planning found no call time for this invitation.",
     )
-    planning_requested_by_id = fields.Many2one(
-        "res.users",
-        copy=False,
-        index="btree_not_null",
-        help="Who asked for this call to be planned: a background job plans it and tells them.",
-    )
     candidate_tz_manual = fields.Boolean(
         "Time Zone Set by Hand",
         copy=False,

@@ -232,7 +232,9 @@ class HrInvitationCallPlanning(models.AbstractModel):
                     caller=caller.name,
                     recruiter=invitation._get_next_caller().name,
                 )
-            invitations.write({"user_id": caller_id})
+            # The note says who and why, and the call activity subscribes the caller: no
+            # tracking value and no follower check per caller on top.
+            invitations.with_context(tracking_disable=True).write({"user_id": caller_id})
         moved._message_log_batch(bodies=bodies)
 
     def _without_assignment_emails(self):
@@ -243,11 +245,10 @@ class HrInvitationCallPlanning(models.AbstractModel):
         )
 
     def _apply_call_plans(self, windows, guesses):
-        """Write each invitation's window, move its call activity and log the plan."""
+        """Write each invitation's window and create or move its call activity, whose note
+        says the plan: the chatter shows it with the activity, once."""
         self._write_plans(windows, guesses)
-        messages = self._get_plan_messages()
-        self._schedule_call_activities(messages)
-        self._message_log_batch(bodies=messages)
+        self._schedule_call_activities(self._get_plan_messages())
 
     def _write_plan_issues(self, plans, guesses):
         """Leave the invitations that cannot be planned in draft, each with its reason."""
@@ -312,41 +313,15 @@ class HrInvitationCallPlanning(models.AbstractModel):
             },
         }
 
-    def _request_planning(self):
-        """Queue these invitations for the background planning job and wake it up."""
-        self.write({"planning_requested_by_id": self.env.user.id})
-        self.env.ref("hr_recruitment_invitation.ir_cron_plan_requested_calls")._trigger()
-        return {
-            "type": "ir.actions.client",
-            "tag": "display_notification",
-            "params": {
-                "type": "info",
-                "message": self.env._(
-                    "%(count)s invitation calls are being planned in the background: you will "
-                    "be notified when they are.",
-                    count=len(self),
-                ),
-                "next": {"type": "ir.actions.act_window_close"},
-            },
-        }
-
     @api.model
     def _cron_plan_requested_calls(self, batch_size=PLANNING_BATCH_SIZE):
-        """Plan the invitations queued by ``_request_planning``, one batch per run."""
-        return self._run_batch(
-            [("planning_requested_by_id", "!=", False)],
-            lambda batch: batch._plan_requested_calls(),
+        """Plan the invitation calls of the applications queued by a large selection
+        (``hr.applicant._request_invitation_planning``), one batch per run."""
+        return self.env["hr.applicant"]._run_batch(
+            [("invitation_planning_requested_by_id", "!=", False)],
+            lambda batch: batch._plan_requested_invitation_calls(),
             batch_size,
         )
-
-    def _plan_requested_calls(self):
-        """Plan these queued invitations as the users who asked; tell each when theirs are
-        all planned."""
-        for requester, invitations in self.grouped("planning_requested_by_id").items():
-            plannable = invitations.filtered(lambda invitation: invitation._is_plannable())
-            plannable.with_user(requester)._plan_next_call()
-            invitations.write({"planning_requested_by_id": False})
-            requester._notify_invitation_planning_done()
 
     def _get_next_call_windows(self, limit=3):
         """The next call windows the planner offers, to agree a call back with the candidate."""

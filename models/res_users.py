@@ -101,11 +101,13 @@ class ResUsers(models.Model):
     def _notify_invitation_planning_done(self):
         """Tell this user, once nothing they asked to plan waits any more, how it went."""
         self.ensure_one()
-        invitations = self.env["hr.invitation"].sudo()
-        if invitations.search_count([("planning_requested_by_id", "=", self.id)], limit=1):
+        queued = [("invitation_planning_requested_by_id", "=", self.id)]
+        if self.env["hr.applicant"].sudo().search_count(queued, limit=1):
             return
-        unplanned = invitations.search_count(
-            [("user_id", "=", self.id), ("call_plan_issue", "!=", False)]
+        unplanned = (
+            self.env["hr.invitation"]
+            .sudo()
+            .search_count([("user_id", "=", self.id), ("call_plan_issue", "!=", False)])
         )
         user = self.with_context(lang=self.lang)  # a cron's language is not the user's
         self.partner_id._bus_send(

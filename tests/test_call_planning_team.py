@@ -333,17 +333,18 @@ class TestLargeSelectionPlanning(InvitationCase):
         action = applicants.with_user(self.recruiter).action_plan_invitation_call()
         self.assertEqual(action["tag"], "display_notification")
         self.assertIn("501 invitation calls are being planned", action["params"]["message"])
-        invitations = applicants.invitation_ids
-        self.assertEqual(len(invitations), 501)
-        self.assertFalse(any(invitations.mapped("next_call_at")), "nothing planned yet")
-        self.assertEqual(invitations.planning_requested_by_id, self.recruiter)
+        self.assertFalse(applicants.invitation_ids, "the request only queues the applications")
+        self.assertEqual(applicants.invitation_planning_requested_by_id, self.recruiter)
         invitation_model = self.env["hr.invitation"]
         self.assertEqual(invitation_model._cron_plan_requested_calls(), 500)
         self.assertFalse(self._planning_done_notifications())
         self.assertEqual(invitation_model._cron_plan_requested_calls(), 1)
+        invitations = applicants.invitation_ids
+        self.assertEqual(len(invitations), 501)
         self.assertTrue(all(invitations.mapped("next_call_at")))
-        self.assertFalse(invitations.planning_requested_by_id)
+        self.assertFalse(applicants.invitation_planning_requested_by_id)
         self.assertEqual(invitations.user_id, self.recruiter)
+        self.assertEqual(invitations.create_uid, self.recruiter, "created as the one who asked")
         self.assertEqual(len(self._planning_done_notifications()), 1)
 
     def _planning_done_notifications(self):

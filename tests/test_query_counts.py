@@ -217,24 +217,18 @@ class TestPlanningCronQueryCounts(InvitationCase):
     """The background planning of large selections (issue 17): each batch of the cron costs the
     same queries whatever its size, chatter on as the cron runs it."""
 
-    # A batch: the claim, the requesters and their invitations read, the planning inputs (hours,
-    # holidays, leaves, callers' planned calls, the candidates' other plans), the plans written
-    # with their activities and notes, the requested flag cleared, the requester notified and
-    # what remains counted.
-    PLANNING_CRON_QUERIES_PER_BATCH = 37
+    # A batch: the claim, the requesters and their applications read, their invitations created
+    # with their followers, the planning inputs (hours, holidays, leaves, callers' planned
+    # calls, the candidates' other plans), the plans written with their activities, the
+    # requested flag cleared, the requester notified and what remains counted.
+    PLANNING_CRON_QUERIES_PER_BATCH = 39
 
     def _request(self, count, prefix):
         applicants = self._create_applicants(count, FRENCH_MOBILE, prefix=prefix)
-        invitations = self.env["hr.invitation"].create(
-            [
-                {"applicant_id": applicant.id, "user_id": self.recruiter.id}
-                for applicant in applicants
-            ]
-        )
-        invitations.with_user(self.recruiter)._request_planning()
+        applicants.with_user(self.recruiter)._request_invitation_planning()
         self.env.flush_all()
         self.env.invalidate_all()
-        return invitations
+        return applicants
 
     @freeze_time(WEDNESDAY_MORNING)
     def test_every_planning_batch_costs_the_same_queries_whatever_its_size(self):
@@ -246,12 +240,13 @@ class TestPlanningCronQueryCounts(InvitationCase):
         self.assertEqual(cron(batch_size=5), 5)  # fills the registry's caches
         counts = {}
         for size in (5, 20):
-            invitations = self._request(size, f"Batch of {size}")
+            applicants = self._request(size, f"Batch of {size}")
             with record_cron_batches(self.registry) as batches:
                 self.assertEqual(cron(batch_size=size), size)
             self.assertEqual(batches.sizes(), [size])
             (counts[size],) = batches.queries()
-            self.assertTrue(all(invitations.mapped("next_call_at")))
-            self.assertFalse(invitations.planning_requested_by_id)
+            self.assertEqual(len(applicants.invitation_ids), size)
+            self.assertTrue(all(applicants.invitation_ids.mapped("next_call_at")))
+            self.assertFalse(applicants.invitation_planning_requested_by_id)
         self.assertEqual(counts[5], counts[20], counts)
         self.assertEqual(counts[20], self.PLANNING_CRON_QUERIES_PER_BATCH, counts)
