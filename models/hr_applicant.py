@@ -139,12 +139,14 @@ class HrApplicant(models.Model):
     def _plan_requested_invitation_calls(self):
         """Plan the invitation calls of these queued applications as the users who asked;
         tell each when theirs are all planned (invited ones have nothing to plan)."""
-        for requester, applicants in self.grouped("invitation_planning_requested_by_id").items():
+        requesters = self.grouped("invitation_planning_requested_by_id")
+        # Unmarked first: the applications' mark and state are then written together.
+        self.with_context(tracking_disable=True).write(
+            {"invitation_planning_requested_by_id": False}
+        )
+        for requester, applicants in requesters.items():
             invitations = applicants.with_user(requester)._get_or_create_open_invitations()
             invitations.filtered(lambda invitation: invitation._is_plannable())._plan_next_call()
-            applicants.with_context(tracking_disable=True).write(
-                {"invitation_planning_requested_by_id": False}
-            )
             requester._notify_invitation_planning_done()
 
     def action_start_invitation_call(self):
