@@ -46,6 +46,7 @@ TARGET_REPORT_RATIO = 2.0  # against Odoo's Recruitment Analysis read
 PORTAL_PAGES = 20  # interviews whose pages the clients open in turn
 PORTAL_CLIENTS = 4
 PORTAL_ROUNDS = 5  # the candidate's and core's pages take turns, a fifth of the requests each
+PORTAL_RUNS = 3  # the target holds in each run
 PORTAL_WARM_UP = 20  # requests per page before measuring
 PORTAL_ALONE = 100  # requests per page from one client, to tell queueing from work
 TARGET_PORTAL_RATIO = 1.0  # p95 against Odoo's /calendar/meeting/view
@@ -472,17 +473,19 @@ def bench_portal(registry, invitation_ids, scale):
     pages = _portal_paths(registry, invitation_ids[:PORTAL_PAGES])
     with odoo_server(registry.db_name, config["addons_path"]) as server:
         _load(server, pages, PORTAL_WARM_UP, PORTAL_CLIENTS)
-        logged, client_ms = _load(
-            server, pages, scale.portal_requests, PORTAL_CLIENTS, rounds=PORTAL_ROUNDS
-        )
+        runs = [
+            _load(server, pages, scale.portal_requests, PORTAL_CLIENTS, rounds=PORTAL_ROUNDS)
+            for _run in range(PORTAL_RUNS)
+        ]
         alone, _client_ms = _load(server, pages, PORTAL_ALONE, clients=1)
     with odoo_server(registry.db_name, config["addons_path"], workers=PORTAL_CLIENTS) as server:
         _load(server, pages, PORTAL_WARM_UP * PORTAL_CLIENTS, PORTAL_CLIENTS)
         prefork, _client_ms = _load(
             server, pages, scale.portal_requests, PORTAL_CLIENTS, rounds=PORTAL_ROUNDS
         )
+    logged = {name: [hit for run, _ms in runs for hit in run[name]] for name in pages}
     return [
-        _portal_time_row(logged, client_ms, alone),
+        _portal_time_row(runs, alone),
         _portal_prefork_row(prefork),
         _portal_queries_row(logged),
     ]
@@ -570,28 +573,35 @@ def _p50_p95_text(p50, p95):
     )
 
 
-def _portal_time_row(logged, client_ms, alone):
-    p50, p95 = _server_ms(logged, 0.5), _server_ms(logged, 0.95)
+def _portal_time_row(runs, alone):
+    """The target's row: the p95 of each run of the load against core's in the same run."""
+    p95s = [_server_ms(logged, 0.95) for logged, _client_ms in runs]
+    worst = max(p95s, key=lambda p95: p95["ours"] / p95["core"])
+    logged, client_ms = runs[p95s.index(worst)]
+    p50 = _server_ms(logged, 0.5)
     client_p95 = {name: percentile(values, 0.95) for name, values in client_ms.items()}
     alone_p50 = _server_ms(alone, 0.5)
+    p95 = worst
     row = Row(
-        f"4. Candidate's interview page: server time, {len(logged['ours'])} requests, "
-        f"{PORTAL_CLIENTS} clients",
-        _p50_p95_text(p50, p95),
-        f"p95 ratio <= {TARGET_PORTAL_RATIO:.1f}",
-        f"{ratio(p95['ours'], p95['core'])} (p95)",
-        verdict(p95["ours"] <= TARGET_PORTAL_RATIO * p95["core"]),
+        f"4. Candidate's interview page: server time, {PORTAL_RUNS} runs of "
+        f"{len(logged['ours'])} requests, {PORTAL_CLIENTS} clients",
+        "p95 per run: "
+        + ", ".join(f"{run['ours']:.0f} ms (core {run['core']:.0f})" for run in p95s)
+        + f"; the worst run's p50 {p50['ours']:.0f} ms (core {p50['core']:.0f})",
+        f"p95 ratio <= {TARGET_PORTAL_RATIO:.1f} in each run",
+        ", ".join(ratio(run["ours"], run["core"]) for run in p95s) + " (p95)",
+        verdict(all(run["ours"] <= TARGET_PORTAL_RATIO * run["core"] for run in p95s)),
         "GET /my/interviews/<interview id>?access_token=... (the link of the invitation's "
         "current hr.invitation.interview) against Odoo's own page of the same event "
         "for the same candidate (/calendar/meeting/view?token=<attendee token>&id=<event>), "
         f"{PORTAL_PAGES} interviews in turn, a new connection per request like a clicked link; "
         "a real Odoo server on this database (threaded, --workers=0: one process), loopback; "
         "server time per request from Odoo's access log (its SQL time + the rest), after "
-        f"{PORTAL_WARM_UP} warm-up requests per page, the two pages taking turns in "
-        f"{PORTAL_ROUNDS} rounds; as the clients saw it (p95): {client_p95['ours']:.0f} ms "
-        f"ours, {client_p95['core']:.0f} ms core. With one client at a time ({PORTAL_ALONE} "
-        f"requests a page), server p50: {alone_p50['ours']:.0f} ms ours, "
-        f"{alone_p50['core']:.0f} ms core.",
+        f"{PORTAL_WARM_UP} warm-up requests per page; in each run the two pages take turns in "
+        f"{PORTAL_ROUNDS} rounds; in the worst run, as the clients saw it (p95): "
+        f"{client_p95['ours']:.0f} ms ours, {client_p95['core']:.0f} ms core. With one client "
+        f"at a time ({PORTAL_ALONE} requests a page), server p50: {alone_p50['ours']:.0f} ms "
+        f"ours, {alone_p50['core']:.0f} ms core.",
     )
     return explain_miss(
         row,
