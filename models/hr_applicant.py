@@ -93,6 +93,13 @@ class HrApplicant(models.Model):
             )
         invitations._end("cancelled")
         self.sudo().invitation_ids.activity_unlink([ACTIVITY_REFUSE_APPLICATION])
+        # Nor are their calls still waiting for the background planning planned any more.
+        queued = self.sudo().filtered(
+            lambda applicant: applicant.invitation_planning_requested_by_id
+        )
+        queued.with_context(tracking_disable=True).write(
+            {"invitation_planning_requested_by_id": False}
+        )
 
     def action_plan_invitation_call(self):
         """Plan the next invitation call of these applications at the candidate's best window.

@@ -347,6 +347,21 @@ class TestLargeSelectionPlanning(InvitationCase):
         self.assertEqual(invitations.create_uid, self.recruiter, "created as the one who asked")
         self.assertEqual(len(self._planning_done_notifications()), 1)
 
+    @freeze_time(MONDAY_MORNING)
+    def test_an_application_refused_while_queued_is_not_planned(self):
+        self.company.invitation_call_slot_minutes = 1
+        applicants = self._create_applicants(501, "+33 6 12 34 56 78", prefix="Queued")
+        applicants.with_user(self.recruiter).action_plan_invitation_call()
+        refused, archived = applicants[:2]
+        refused.write({"refuse_reason_id": self.env.ref("hr_recruitment.refuse_reason_1").id})
+        archived.action_archive()
+        self.assertFalse((refused | archived).invitation_planning_requested_by_id)
+        invitation_model = self.env["hr.invitation"]
+        self.assertEqual(invitation_model._cron_plan_requested_calls(), 499)
+        self.assertFalse((refused | archived).invitation_ids, "nothing created for them")
+        self.assertEqual(len(applicants.invitation_ids), 499)
+        self.assertEqual(invitation_model._cron_plan_requested_calls(), 0)
+
     def _planning_done_notifications(self):
         """The bus notifications of this transaction to the recruiter that the planning is done."""
         channel = f'"res.partner",{self.recruiter.partner_id.id}]'
