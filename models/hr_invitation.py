@@ -275,11 +275,12 @@ class HrInvitation(models.Model):
         planning = self._get_planning_inputs()
         plans = self._find_call_plans(planning, kinds or {})
         planned = self.filtered(lambda invitation: plans[invitation.id].window)
-        if len(self) > 1:
+        quiet = len(self) > 1
+        if quiet:
             # One call gets Odoo's emails, as when a person assigns it; a selection's callers
             # find theirs in their activities, not two emails per call.
             planned = planned._without_assignment_emails()
-        planned._assign_callers(plans)
+        planned._assign_callers(plans, quiet=quiet)
         planned._apply_call_plans(
             {invitation.id: plans[invitation.id].window for invitation in planned},
             planning.guesses,

@@ -214,9 +214,11 @@ class HrInvitationCallPlanning(models.AbstractModel):
             limit=limit,
         )
 
-    def _assign_callers(self, plans):
+    def _assign_callers(self, plans, quiet=False):
         """Give each call to the caller of its plan; the chatter says who and why when the
-        team takes it over from the recruiter."""
+        team takes it over from the recruiter. ``quiet`` (a selection): the note is all the
+        chatter says, and the call activity subscribes the caller, without Odoo's tracking
+        value and follower check per caller on top."""
         moved = self.filtered(
             lambda invitation: plans[invitation.id].caller != invitation._get_next_caller().id
         )
@@ -232,9 +234,7 @@ class HrInvitationCallPlanning(models.AbstractModel):
                     caller=caller.name,
                     recruiter=invitation._get_next_caller().name,
                 )
-            # The note says who and why, and the call activity subscribes the caller: no
-            # tracking value and no follower check per caller on top.
-            invitations.with_context(tracking_disable=True).write({"user_id": caller_id})
+            invitations.with_context(tracking_disable=quiet).write({"user_id": caller_id})
         moved._message_log_batch(bodies=bodies)
 
     def _without_assignment_emails(self):

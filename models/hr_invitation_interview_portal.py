@@ -263,7 +263,6 @@ class HrInvitationInterview(models.Model):
         self.location_id.fetch(PORTAL_ADDRESS_FIELDS)
         self.location_id.state_id.fetch(["name"])
         self.location_id.country_id.fetch(["name"])
-        self.company_id.fetch(["name"])
         self.job_id.fetch(["name", "interview_what_to_bring"])
         self.candidate_id.fetch(["partner_name", "partner_id"])
 
