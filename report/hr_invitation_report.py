@@ -2,9 +2,9 @@ from odoo import fields, models
 from odoo.tools import SQL
 
 from odoo.addons.hr_recruitment_invitation.models.hr_candidate import EMPLOYMENT_STATUSES
-from odoo.addons.hr_recruitment_invitation.models.hr_invitation_call import INTEREST_LEVELS
 from odoo.addons.hr_recruitment_invitation.models.hr_invitation_states import (
     CALL_WINDOWS,
+    INTEREST_LEVELS,
     INVITATION_STATES,
 )
 
