@@ -55,7 +55,11 @@ class HrInvitationCall(models.Model):
     started_at = fields.Datetime("Started")
     ended_at = fields.Datetime("Ended")
     duration = fields.Float(
-        "Duration (min)", compute="_compute_duration", store=True, aggregator="avg"
+        "Duration (min)",
+        compute="_compute_duration",
+        store=True,
+        precompute=True,
+        aggregator="avg",
     )
     purpose = fields.Selection(
         [("invitation", "Invitation"), ("reminder", "Reminder before the interview")],
