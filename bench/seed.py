@@ -439,8 +439,11 @@ def copy_recruitment_rows(env, invitations, copies, recruiter_ids):
             "state": _pick(SQL("%s::varchar[]", list(INVITATION_STATES))),
             "next_call_window": _pick(SQL("%s::varchar[]", list(CALL_WINDOWS))),
             "create_date": last_year,
-            # Copies have no interview (their source has none yet, and none of its own).
+            # Copies have no interview (their source has none yet, and none of its own), so no
+            # feedback either. The figures of the calls stored on the invitation are copied:
+            # each copy gets copies of its source's calls, below.
             "interview_id": SQL("NULL"),
+            "feedback_id": SQL("NULL"),
         },
     )
     copy_rows(

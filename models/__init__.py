@@ -15,6 +15,7 @@ from . import hr_invitation_senior_brief
 from . import hr_invitation_privacy
 from . import hr_invitation_candidate_contact
 from . import hr_invitation_pipeline
+from . import hr_invitation_analysis
 from . import hr_invitation
 from . import hr_invitation_call
 from . import hr_invitation_slot

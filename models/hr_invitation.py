@@ -11,6 +11,7 @@ from odoo.addons.hr_recruitment_invitation.tools import (
 )
 from odoo.addons.hr_recruitment_invitation.tools.utc import local_date
 
+from .hr_invitation_analysis import REVIEW_MISMATCHES
 from .hr_invitation_interview import UPCOMING_STATES
 from .hr_invitation_pipeline import ACTIVITY_SCHEDULE_INTERVIEW
 from .hr_invitation_states import (
@@ -19,6 +20,7 @@ from .hr_invitation_states import (
     CALL_WINDOWS,
     FOLLOW_UP_STATES,
     FRESHNESS,
+    INTEREST_LEVELS,
     INVITATION_STATES,
     PLANNABLE_STATES,
 )
@@ -37,6 +39,7 @@ class HrInvitation(models.Model):
         "hr.invitation.senior.brief",
         "hr.invitation.privacy",
         "hr.invitation.pipeline",
+        "hr.invitation.analysis",
     ]
     _order = "is_key_role desc, resume_freshness_rank, applied_on, id"
     _check_company_auto = True
@@ -163,6 +166,96 @@ class HrInvitation(models.Model):
         if "candidate_tz" in vals and "candidate_tz_manual" not in vals:
             vals = dict(vals, candidate_tz_manual=bool(vals["candidate_tz"]))
         return super().write(vals)
+
+    # The analysis (hr.invitation.analysis): what the Invitation Analysis counts of the calls,
+    # feedback, reviews, concerns and escalations, kept here by the ORM as they change.
+    attempt_count = fields.Integer(
+        "Call Attempts",
+        compute="_compute_call_figures",
+        store=True,
+        precompute=True,
+        help="Invitation calls that ended, whatever their outcome (not reminder calls).",
+    )
+    reached_by_call = fields.Boolean(
+        "Reached on a Call",
+        compute="_compute_call_figures",
+        store=True,
+        precompute=True,
+        help="An invitation call that ended reached the candidate: an outcome other than no "
+        "answer.",
+    )
+    avg_call_duration = fields.Float(
+        "Average Call (min)",
+        compute="_compute_call_figures",
+        store=True,
+        precompute=True,
+        help="The average length of the call attempts (0 without any).",
+    )
+    reached_call_window = fields.Selection(
+        CALL_WINDOWS,
+        "Window of the Reaching Call",
+        compute="_compute_call_figures",
+        store=True,
+        precompute=True,
+        help="The window of the last invitation call that reached the candidate.",
+    )
+    reached_interest_level = fields.Selection(
+        INTEREST_LEVELS,
+        "Interest When Reached",
+        compute="_compute_call_figures",
+        store=True,
+        precompute=True,
+        help="The candidate's interest on the last invitation call that reached them.",
+    )
+    inviting_call_at = fields.Datetime(
+        "Inviting Call Started",
+        compute="_compute_call_figures",
+        store=True,
+        precompute=True,
+        help="When the last call on which the candidate accepted the interview started.",
+    )
+    feedback_id = fields.Many2one(
+        "hr.invitation.feedback",
+        "Feedback on the Call",
+        compute="_compute_feedback_figures",
+        store=True,
+        precompute=True,
+        help="The candidate's feedback after the first interview round (later rounds ask again "
+        "about the same call).",
+    )
+    judged_answer_count = fields.Integer(
+        "Answers Judged",
+        compute="_compute_feedback_figures",
+        store=True,
+        precompute=True,
+        help="Answers of the calls that the candidate's feedback judged accurate or not.",
+    )
+    accurate_answer_count = fields.Integer(
+        "Answers Judged Accurate",
+        compute="_compute_feedback_figures",
+        store=True,
+        precompute=True,
+    )
+    review_mismatch = fields.Selection(
+        REVIEW_MISMATCHES,
+        "Questions the Call Missed",
+        compute="_compute_review_mismatch",
+        store=True,
+        help="From the post-interview reviews: did the candidate ask at the interview what the "
+        "call should have answered? Empty until a review.",
+    )
+    has_escalation = fields.Boolean(
+        "Escalated to Senior HR",
+        compute="_compute_has_escalation",
+        store=True,
+        precompute=True,
+    )
+    has_unresolved_concern = fields.Boolean(
+        "Concern Left Unresolved",
+        compute="_compute_has_unresolved_concern",
+        store=True,
+        precompute=True,
+    )
 
     # Privacy (hr.invitation.privacy): the clock of the anonymisation.
     application_closed_at = fields.Datetime(

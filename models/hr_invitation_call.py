@@ -5,7 +5,7 @@ from odoo.addons.hr_recruitment_invitation.tools.call_planner import Window
 from odoo.addons.hr_recruitment_invitation.tools.utc import to_utc
 
 from .hr_invitation_escalation import CONCLUSIVE_OUTCOMES
-from .hr_invitation_states import CALL_WINDOWS
+from .hr_invitation_states import CALL_WINDOWS, INTEREST_LEVELS
 
 CALL_OUTCOMES = [
     ("no_answer", "No answer"),
@@ -20,12 +20,6 @@ ARRIVAL_ANSWERS = [
     ("late", "Running late"),
     ("not_coming", "Not coming"),
     ("no_answer", "No answer"),
-]
-INTEREST_LEVELS = [
-    ("indifferent", "Indifferent"),
-    ("neutral", "Neutral"),
-    ("interested", "Interested"),
-    ("proactive", "Proactive"),
 ]
 # A key-role call escalates to senior HR when the candidate shows interest or accepts...
 ESCALATING_INTEREST = ("interested", "proactive")
@@ -61,7 +55,11 @@ class HrInvitationCall(models.Model):
     started_at = fields.Datetime("Started")
     ended_at = fields.Datetime("Ended")
     duration = fields.Float(
-        "Duration (min)", compute="_compute_duration", store=True, aggregator="avg"
+        "Duration (min)",
+        compute="_compute_duration",
+        store=True,
+        precompute=True,
+        aggregator="avg",
     )
     purpose = fields.Selection(
         [("invitation", "Invitation"), ("reminder", "Reminder before the interview")],

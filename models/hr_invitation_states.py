@@ -19,6 +19,13 @@ CALL_WINDOWS = [
     ("weekend", "Weekend"),
     ("office_hours", "Office hours"),
 ]
+# How interested the candidate was on a call that reached them.
+INTEREST_LEVELS = [
+    ("indifferent", "Indifferent"),
+    ("neutral", "Neutral"),
+    ("interested", "Interested"),
+    ("proactive", "Proactive"),
+]
 CLOSED_STATES = ("declined", "attended", "no_show", "cancelled")
 PLANNABLE_STATES = ("draft", "calling", "unreachable")
 # An invited candidate can still get senior HR's follow-up call once a manager approved it.

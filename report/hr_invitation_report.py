@@ -2,9 +2,9 @@ from odoo import fields, models
 from odoo.tools import SQL
 
 from odoo.addons.hr_recruitment_invitation.models.hr_candidate import EMPLOYMENT_STATUSES
-from odoo.addons.hr_recruitment_invitation.models.hr_invitation_call import INTEREST_LEVELS
 from odoo.addons.hr_recruitment_invitation.models.hr_invitation_states import (
     CALL_WINDOWS,
+    INTEREST_LEVELS,
     INVITATION_STATES,
 )
 
@@ -37,6 +37,37 @@ class HrInvitationReport(models.Model):
     _auto = False
     _rec_name = "invitation_id"
     _order = "create_date desc"
+    # What the view reads: a read flushes (and recomputes) it first.
+    _depends = {
+        "hr.invitation": [
+            "applicant_id",
+            "candidate_id",
+            "job_id",
+            "user_id",
+            "company_id",
+            "create_date",
+            "state",
+            "is_key_role",
+            "next_call_window",
+            "candidate_tz",
+            "attempt_count",
+            "reached_by_call",
+            "avg_call_duration",
+            "reached_call_window",
+            "reached_interest_level",
+            "inviting_call_at",
+            "feedback_id",
+            "judged_answer_count",
+            "accurate_answer_count",
+            "review_mismatch",
+            "has_escalation",
+            "has_unresolved_concern",
+        ],
+        "hr.applicant": ["sourcing_channel", "source_id", "date_closed"],
+        "hr.candidate": ["employment_status"],
+        "hr.invitation.feedback": ["call_rating", "recommend_score"],
+        "res.company": ["invitation_call_target"],
+    }
 
     invitation_id = fields.Many2one("hr.invitation", readonly=True)
     applicant_id = fields.Many2one("hr.applicant", readonly=True)
@@ -108,87 +139,12 @@ class HrInvitationReport(models.Model):
     )
 
     def _query(self):
+        # One row per invitation, read from its own columns: what the calls, feedback, reviews,
+        # concerns and escalations add up to is stored on it (hr.invitation.analysis). The
+        # joins are on primary keys and outer (every invitation has its application and
+        # candidate): PostgreSQL leaves out those whose columns a read does not use.
         return SQL(
             """
-            WITH calls AS (
-                SELECT invitation_id,
-                       COUNT(*) AS call_count,
-                       COUNT(*) FILTER (WHERE outcome IS NOT NULL AND outcome != 'no_answer')
-                           AS reached_count,
-                       AVG(duration) FILTER (WHERE ended_at IS NOT NULL) AS avg_duration
-                  FROM hr_invitation_call
-                 WHERE purpose = 'invitation' AND ended_at IS NOT NULL
-              GROUP BY invitation_id
-            ), reached AS (
-                SELECT DISTINCT ON (invitation_id) invitation_id, "window", interest_level
-                  FROM hr_invitation_call
-                 WHERE purpose = 'invitation' AND outcome IS NOT NULL AND outcome != 'no_answer'
-                       AND ended_at IS NOT NULL
-              ORDER BY invitation_id, ended_at DESC
-            ), success AS (
-                SELECT DISTINCT ON (invitation_id) invitation_id, started_at, "window"
-                  FROM hr_invitation_call
-                 WHERE outcome = 'invited' AND started_at IS NOT NULL
-              ORDER BY invitation_id, started_at DESC
-            ), accuracy AS (
-                SELECT fb.invitation_id,
-                       100.0 * COUNT(*) FILTER (WHERE ans.accuracy = 'yes')
-                           / NULLIF(COUNT(*) FILTER (WHERE ans.accuracy IN ('yes', 'no')), 0)
-                           AS rate
-                  FROM hr_invitation_feedback fb
-                  JOIN hr_invitation_feedback_answer ans ON ans.feedback_id = fb.id
-              GROUP BY fb.invitation_id
-            ), first_feedback AS (
-                -- The feedback on the invitation: the first round's (later rounds are asked
-                -- again, about the same call).
-                SELECT DISTINCT ON (fb.invitation_id) fb.invitation_id, fb.call_rating,
-                       fb.recommend_score
-                  FROM hr_invitation_feedback fb
-                  JOIN hr_invitation_interview iv ON iv.id = fb.interview_id
-              ORDER BY fb.invitation_id, iv.round, fb.id
-            ), reviews AS (
-                SELECT invitation_id, MAX(mismatch_count) AS mismatches
-                  FROM hr_invitation_review
-              GROUP BY invitation_id
-            ), flags AS (
-                SELECT inv.*,
-                       app.sourcing_channel,
-                       app.source_id,
-                       cand.employment_status,
-                       calls.call_count,
-                       calls.avg_duration,
-                       success.started_at AS success_at,
-                       reached."window" AS reached_window,
-                       reached.interest_level,
-                       EXISTS (SELECT 1 FROM hr_invitation_escalation esc
-                                WHERE esc.invitation_id = inv.id) AS has_escalation,
-                       EXISTS (SELECT 1 FROM hr_invitation_concern con
-                                WHERE con.invitation_id = inv.id AND con.state = 'unresolved')
-                           AS has_unresolved_concern,
-                       (inv.state != 'draft' OR calls.call_count > 0)::int AS is_planned,
-                       (COALESCE(calls.reached_count, 0) > 0
-                           OR inv.state IN %(invited)s)::int AS is_reached,
-                       (inv.state IN %(invited)s)::int AS is_invited,
-                       (inv.state IN %(confirmed)s)::int AS is_confirmed,
-                       (inv.state = 'attended')::int AS is_attended,
-                       (inv.state = 'attended' AND app.date_closed IS NOT NULL)::int AS is_hired,
-                       (inv.state = 'no_show')::int AS is_no_show,
-                       comp.invitation_call_target AS call_target,
-                       fb.call_rating::int AS call_rating,
-                       fb.recommend_score,
-                       accuracy.rate AS accuracy_rate,
-                       reviews.mismatches
-                  FROM hr_invitation inv
-                  JOIN hr_applicant app ON app.id = inv.applicant_id
-                  JOIN hr_candidate cand ON cand.id = inv.candidate_id
-             LEFT JOIN res_company comp ON comp.id = inv.company_id
-             LEFT JOIN calls ON calls.invitation_id = inv.id
-             LEFT JOIN reached ON reached.invitation_id = inv.id
-             LEFT JOIN success ON success.invitation_id = inv.id
-             LEFT JOIN first_feedback fb ON fb.invitation_id = inv.id
-             LEFT JOIN accuracy ON accuracy.invitation_id = inv.id
-             LEFT JOIN reviews ON reviews.invitation_id = inv.id
-            )
             SELECT id,
                    id AS invitation_id,
                    applicant_id,
@@ -198,16 +154,16 @@ class HrInvitationReport(models.Model):
                    create_date,
                    state,
                    is_key_role,
-                   COALESCE(reached_window, next_call_window) AS call_window,
-                   interest_level,
+                   COALESCE(reached_call_window, next_call_window) AS call_window,
+                   reached_interest_level AS interest_level,
                    has_escalation,
                    has_unresolved_concern,
                    CASE WHEN avg_duration IS NULL OR call_target IS NULL THEN NULL
                         WHEN avg_duration <= call_target THEN 'within'
                         ELSE 'over' END AS call_length,
-                   EXTRACT(ISODOW FROM (success_at AT TIME ZONE 'UTC')
+                   EXTRACT(ISODOW FROM (inviting_call_at AT TIME ZONE 'UTC')
                        AT TIME ZONE COALESCE(candidate_tz, 'UTC'))::int::varchar AS success_weekday,
-                   EXTRACT(HOUR FROM (success_at AT TIME ZONE 'UTC')
+                   EXTRACT(HOUR FROM (inviting_call_at AT TIME ZONE 'UTC')
                        AT TIME ZONE COALESCE(candidate_tz, 'UTC'))::int AS success_hour,
                    sourcing_channel,
                    source_id,
@@ -219,19 +175,44 @@ class HrInvitationReport(models.Model):
                    is_attended AS attended,
                    is_hired AS hired,
                    is_no_show AS no_show,
-                   CASE WHEN is_planned = 1 THEN 100.0 * is_attended END AS attendance_rate,
-                   CASE WHEN is_reached = 1 THEN 100.0 * is_confirmed END AS confirmation_rate,
-                   CASE WHEN is_confirmed = 1 THEN 100.0 * is_no_show END AS no_show_rate,
-                   COALESCE(call_count, 0) AS call_count,
-                   CASE WHEN is_planned = 1 THEN COALESCE(call_count, 0) END AS attempts,
+                   CASE WHEN is_planned = 1 THEN 100 * is_attended END AS attendance_rate,
+                   CASE WHEN is_reached = 1 THEN 100 * is_confirmed END AS confirmation_rate,
+                   CASE WHEN is_confirmed = 1 THEN 100 * is_no_show END AS no_show_rate,
+                   attempt_count AS call_count,
+                   CASE WHEN is_planned = 1 THEN attempt_count END AS attempts,
                    avg_duration AS avg_call_duration,
                    CASE WHEN avg_duration IS NOT NULL THEN call_target END AS call_target,
                    call_rating AS feedback_score,
                    recommend_score,
-                   accuracy_rate,
-                   CASE WHEN mismatches IS NOT NULL THEN 100.0 * (mismatches > 0)::int END
+                   CASE WHEN judged_answer_count > 0
+                        THEN 100.0 * accurate_answer_count / judged_answer_count END
+                       AS accuracy_rate,
+                   CASE review_mismatch WHEN 'missed' THEN 100 WHEN 'covered' THEN 0 END
                        AS mismatch_rate
-              FROM flags
+              FROM (
+                    SELECT inv.*,
+                           app.sourcing_channel,
+                           app.source_id,
+                           cand.employment_status,
+                           CASE WHEN inv.attempt_count > 0 THEN inv.avg_call_duration END
+                               AS avg_duration,
+                           (inv.state != 'draft' OR inv.attempt_count > 0)::int AS is_planned,
+                           (inv.reached_by_call OR inv.state IN %(invited)s)::int AS is_reached,
+                           (inv.state IN %(invited)s)::int AS is_invited,
+                           (inv.state IN %(confirmed)s)::int AS is_confirmed,
+                           (inv.state = 'attended')::int AS is_attended,
+                           (inv.state = 'attended' AND app.date_closed IS NOT NULL)::int
+                               AS is_hired,
+                           (inv.state = 'no_show')::int AS is_no_show,
+                           comp.invitation_call_target AS call_target,
+                           fb.call_rating::int AS call_rating,
+                           fb.recommend_score
+                      FROM hr_invitation inv
+                 LEFT JOIN hr_applicant app ON app.id = inv.applicant_id
+                 LEFT JOIN hr_candidate cand ON cand.id = inv.candidate_id
+                 LEFT JOIN res_company comp ON comp.id = inv.company_id
+                 LEFT JOIN hr_invitation_feedback fb ON fb.id = inv.feedback_id
+                   ) AS flags
             """,
             invited=INVITED_STATES,
             confirmed=CONFIRMED_STATES,

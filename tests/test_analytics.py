@@ -311,3 +311,181 @@ class TestInvitationAnalytics(InvitationCase):
         self.assertEqual(rows[self.commute], [1, 0.0, 0, False, 0.0])
         self.assertEqual(rows[self.reviews], [0, False, 1, 100.0, False])
         self.assertEqual(rows[self.salary], [1, 100.0, 1, 100.0, False])
+
+
+@tagged("post_install", "-at_install")
+class TestAnalysisFigures(InvitationCase):
+    """What the analysis reads of an invitation is stored on it (hr.invitation.analysis): the
+    ORM keeps it right as calls, feedback, reviews, concerns and escalations come and go."""
+
+    START = datetime(2026, 1, 14, 18, 0)
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.overtime = cls.env.ref("hr_recruitment_invitation.concern_topic_overtime")
+        cls.salary = cls.env.ref("hr_recruitment_invitation.concern_topic_salary")
+
+    def setUp(self):
+        super().setUp()
+        applicant = self._create_applicant("Camille Laurent", "+33 6 12 34 56 78")
+        self.invitation = self.env["hr.invitation"].create(
+            {"applicant_id": applicant.id, "state": "calling", "candidate_tz": "Europe/Paris"}
+        )
+
+    def _call(self, days, minutes, outcome, **values):
+        start = self.START + timedelta(days=days)
+        return self.env["hr.invitation.call"].create(
+            {
+                "invitation_id": self.invitation.id,
+                "started_at": start,
+                "ended_at": minutes is not None and start + timedelta(minutes=minutes),
+                "outcome": outcome,
+                **values,
+            }
+        )
+
+    def _report(self):
+        return self.env["hr.invitation.report"].search([("invitation_id", "=", self.invitation.id)])
+
+    def _call_figures(self):
+        invitation = self.invitation
+        return (
+            invitation.attempt_count,
+            invitation.reached_by_call,
+            invitation.avg_call_duration,
+            invitation.reached_call_window,
+            invitation.reached_interest_level,
+            invitation.inviting_call_at,
+        )
+
+    def test_a_new_invitation_has_none_of_the_figures(self):
+        self.assertEqual(self._call_figures(), (0, False, 0.0, False, False, False))
+        self.assertFalse(self.invitation.feedback_id)
+        self.assertFalse(self.invitation.review_mismatch)
+        self.assertFalse(self.invitation.has_escalation or self.invitation.has_unresolved_concern)
+
+    def test_call_figures_follow_the_calls_created_changed_and_deleted(self):
+        running = self._call(0, None, "no_answer", window="evening")
+        self.assertEqual(self._call_figures(), (0, False, 0.0, False, False, False))
+        running.ended_at = self.START + timedelta(minutes=2)
+        self.assertEqual(self._call_figures(), (1, False, 2.0, False, False, False))
+        self._call(1, 6, "callback", window="weekend", interest_level="neutral")
+        reached = self._call(2, 10, "invited", window="office_hours", interest_level="proactive")
+        self.assertEqual(
+            self._call_figures(),
+            (3, True, 6.0, "office_hours", "proactive", self.START + timedelta(days=2)),
+        )
+        report = self._report()
+        self.assertEqual(
+            (report.call_count, report.reached, report.call_window, report.interest_level),
+            (3, 1, "office_hours", "proactive"),
+        )
+        self.assertEqual((report.success_weekday, report.success_hour), ("5", 19))  # Paris
+        # The last call's outcome corrected: a callback, not a yes; then its interest.
+        reached.outcome = "callback"
+        self.assertEqual(self._call_figures(), (3, True, 6.0, "office_hours", "proactive", False))
+        reached.interest_level = "interested"
+        self.assertEqual(self.invitation.reached_interest_level, "interested")
+        reached.unlink()
+        self.assertEqual(self._call_figures(), (2, True, 4.0, "weekend", "neutral", False))
+        self.assertEqual(self._report().interest_level, "neutral")
+
+    def test_a_reminder_call_is_no_attempt_to_invite(self):
+        self._call(0, 3, "no_answer", purpose="reminder", window="evening")
+        self.assertEqual(self._call_figures(), (0, False, 0.0, False, False, False))
+        self.assertEqual(self._report().call_count, 0)
+
+    def _interview(self, round_):
+        start = self.START + timedelta(days=5 + round_)
+        return self.env["hr.invitation.interview"].create(
+            {
+                "invitation_id": self.invitation.id,
+                "round": round_,
+                "start": start,
+                "stop": start + timedelta(hours=1),
+                "state": "attended",
+            }
+        )
+
+    def test_feedback_figures_follow_the_feedback(self):
+        overtime, salary = self.env["hr.invitation.concern"].create(
+            [
+                {"invitation_id": self.invitation.id, "topic_id": topic.id}
+                for topic in (self.overtime, self.salary)
+            ]
+        )
+        second_round = self.env["hr.invitation.feedback"].create(
+            {
+                "interview_id": self._interview(2).id,
+                "call_rating": "2",
+                "answer_ids": [(0, 0, {"concern_id": overtime.id, "accuracy": "no"})],
+            }
+        )
+        first_interview = self._interview(1)
+        first_round = self.env["hr.invitation.feedback"].create(
+            {
+                "interview_id": first_interview.id,
+                "call_rating": "5",
+                "recommend_score": 9,
+                "answer_ids": [
+                    (0, 0, {"concern_id": overtime.id, "accuracy": "yes"}),
+                    (0, 0, {"concern_id": salary.id, "accuracy": "not_discussed"}),
+                ],
+            }
+        )
+        invitation = self.invitation
+        self.assertEqual(invitation.feedback_id, first_round, "the first round's")
+        self.assertEqual((invitation.judged_answer_count, invitation.accurate_answer_count), (2, 1))
+        report = self._report()
+        self.assertEqual((report.feedback_score, report.recommend_score), (5, 9))
+        self.assertEqual(report.accuracy_rate, 50.0)
+        first_round.answer_ids.filtered(lambda answer: answer.concern_id == salary).accuracy = "yes"
+        self.assertEqual((invitation.judged_answer_count, invitation.accurate_answer_count), (3, 2))
+        first_interview.unlink()  # its feedback goes with it
+        self.assertEqual(invitation.feedback_id, second_round)
+        self.assertEqual((invitation.judged_answer_count, invitation.accurate_answer_count), (1, 0))
+        report = self._report()
+        self.assertEqual(
+            (report.feedback_score, report.recommend_score, report.accuracy_rate), (2, 0, 0.0)
+        )
+        second_round.unlink()
+        self.assertFalse(invitation.feedback_id)
+        self.assertFalse(self._report().accuracy_rate)
+
+    def test_the_review_mismatch_follows_the_reviews_and_the_concerns(self):
+        concern = self.env["hr.invitation.concern"].create(
+            {"invitation_id": self.invitation.id, "topic_id": self.salary.id, "state": "unresolved"}
+        )
+        review = self.env["hr.invitation.review"].create(
+            {"invitation_id": self.invitation.id, "interview_topic_ids": [(6, 0, self.salary.ids)]}
+        )
+        self.assertEqual(self.invitation.review_mismatch, "missed")
+        self.assertEqual(self._report().mismatch_rate, 100.0)
+        concern.state = "answered"  # answered after the call: the call covered it after all
+        self.assertEqual(self.invitation.review_mismatch, "covered")
+        self.assertEqual(self._report().mismatch_rate, 0.0)
+        review.interview_topic_ids = self.overtime
+        self.assertEqual(self.invitation.review_mismatch, "missed")
+        review.unlink()
+        self.assertFalse(self.invitation.review_mismatch)
+
+    def test_concern_and_escalation_flags_follow_them(self):
+        concern = self.env["hr.invitation.concern"].create(
+            {"invitation_id": self.invitation.id, "topic_id": self.salary.id, "state": "unresolved"}
+        )
+        self.assertTrue(self.invitation.has_unresolved_concern)
+        self.assertTrue(self._report().has_unresolved_concern)
+        concern.state = "answered"
+        self.assertFalse(self.invitation.has_unresolved_concern)
+        concern.state = "unresolved"
+        concern.unlink()
+        self.assertFalse(self.invitation.has_unresolved_concern)
+        escalation = self.env["hr.invitation.escalation"].create(
+            {"invitation_id": self.invitation.id, "reason": "Key profile, wants to talk salary"}
+        )
+        self.assertTrue(self.invitation.has_escalation)
+        self.assertTrue(self._report().has_escalation)
+        escalation.unlink()
+        self.assertFalse(self.invitation.has_escalation)
+        self.assertFalse(self._report().has_escalation)

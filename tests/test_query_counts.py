@@ -1,4 +1,4 @@
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from freezegun import freeze_time
 from markupsafe import Markup
@@ -10,6 +10,7 @@ from .common import (
     InvitationCase,
     count_queries,
     record_cron_batches,
+    view_field_nodes,
     view_read_specification,
     without_addon_fields,
 )
@@ -52,6 +53,10 @@ REMINDER_QUERIES_PER_BATCH_OF_4 = 22
 NO_SHOW_QUERIES_PER_BATCH = 19
 # A call of a batch cron that finds nothing to claim: the claim in its savepoint.
 EMPTY_CLAIM_QUERIES = 3
+# The Invitation Analysis' pivot, whatever the invitations and their calls: one SELECT over the
+# view, which reads the invitations' own columns (what their calls, feedback and reviews add up
+# to is stored on them), not every call of every invitation (issue 20).
+ANALYSIS_PIVOT_QUERIES = 1
 
 
 @tagged("post_install", "-at_install")
@@ -88,6 +93,52 @@ class TestQueryCounts(InvitationCase):
         # not happen is a count that grows with the batch, as record-by-record work would.
         self.assertLessEqual(abs(second_count - first_count), 5, (first_count, second_count))
         self.assertEqual(len(second.invitation_ids.filtered("next_call_at")), 500)
+
+    def test_the_analysis_pivot_costs_one_query_whatever_the_calls(self):
+        report = self.env["hr.invitation.report"].with_user(self.recruiter)
+        pivot = list(view_field_nodes(report, "pivot"))
+        measures = [
+            f"{node.get('name')}:{report._fields[node.get('name')].aggregator}"
+            for node in pivot
+            if node.get("type") == "measure"
+        ]
+        rows = [node.get("name") for node in pivot if node.get("type") == "row"]
+
+        def read():
+            self.env.invalidate_all()
+            return report.read_group([], measures, rows, lazy=False)
+
+        read()  # warm the registry caches
+        counts = []
+        for calls_each in (1, 3):
+            self._invitations_with_calls(5, calls_each)
+            with self.assertQueryCount(ANALYSIS_PIVOT_QUERIES):
+                counts.append(count_queries(self.env, read))
+        self.assertEqual(counts, [ANALYSIS_PIVOT_QUERIES] * 2)
+        self.assertEqual(sum(group["attempts"] * group["planned"] for group in read()), 20)
+
+    def _invitations_with_calls(self, count, calls_each):
+        invitations = self.env["hr.invitation"].create(
+            [
+                {"applicant_id": applicant.id, "state": "calling"}
+                for applicant in self._create_applicants(count, FRENCH_MOBILE)
+            ]
+        )
+        start = datetime(2026, 1, 14, 18, 0)
+        self.env["hr.invitation.call"].create(
+            [
+                {
+                    "invitation_id": invitation.id,
+                    "window": "evening",
+                    "started_at": start,
+                    "ended_at": start + timedelta(minutes=number + 1),
+                    "outcome": "no_answer",
+                }
+                for invitation in invitations
+                for number in range(calls_each)
+            ]
+        )
+        return invitations
 
     @freeze_time(WEDNESDAY_MORNING)
     def test_applicant_list_and_kanban_read_no_query_more_with_the_addon(self):

@@ -3,10 +3,7 @@ from collections import Counter
 from odoo import Command, api, fields, models
 
 from odoo.addons.base.models.res_partner import _lang_get
-from odoo.addons.hr_recruitment_invitation.models.hr_invitation_call import (
-    CALL_OUTCOMES,
-    INTEREST_LEVELS,
-)
+from odoo.addons.hr_recruitment_invitation.models.hr_invitation_call import CALL_OUTCOMES
 from odoo.addons.hr_recruitment_invitation.models.hr_invitation_script_item import (
     SCRIPT_ITEM_KINDS,
 )
@@ -15,7 +12,10 @@ from odoo.addons.hr_recruitment_invitation.models.hr_invitation_script_template 
     OPENING_FIELDS,
     SHORT_CLOSING_FIELD,
 )
-from odoo.addons.hr_recruitment_invitation.models.hr_invitation_states import CALL_WINDOWS
+from odoo.addons.hr_recruitment_invitation.models.hr_invitation_states import (
+    CALL_WINDOWS,
+    INTEREST_LEVELS,
+)
 from odoo.addons.hr_recruitment_invitation.tools.utc import to_naive_utc, to_utc
 
 # The seven steps of an invitation call ("Interview techniques for invitations").
