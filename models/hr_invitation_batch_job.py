@@ -18,9 +18,9 @@ class HrInvitationBatchJob(models.AbstractModel):
 
     Two runs at once (two cron workers) never handle a record twice: a run skips the rows the
     other holds, and, under REPEATABLE READ, rows the other changed and committed since this
-    run started cannot be locked: they are left to the next call, which sees them as they
-    are. A handler must take each record it is given out of the domain (a flag, a state), so
-    that the next call goes on with the others.
+    run started cannot be locked: the run claims others, and leaves these to the next call,
+    which sees them as they are. A handler must take each record it is given out of the
+    domain (a flag, a state), so that the next call goes on with the others.
     """
 
     _name = "hr.invitation.batch.job"
@@ -41,21 +41,28 @@ class HrInvitationBatchJob(models.AbstractModel):
 
     @api.model
     def _claim_batch(self, domain, batch_size):
-        """Lock up to ``batch_size`` records of ``domain`` that no other run holds, by id."""
+        """Lock up to ``batch_size`` records of ``domain`` that no other run holds, by id.
+
+        Rows that another run changed and committed since this one started cannot be locked
+        (REPEATABLE READ). Runs claim by id, so these are the first ones: the claim is made
+        again from the last ones; when that fails too, the rows are locked one by one.
+        """
         self.env.flush_all()
         query = self._search(domain)
-        claim = SQL(
-            "SELECT id FROM %s WHERE id IN %s ORDER BY id LIMIT %s FOR UPDATE SKIP LOCKED",
-            SQL.identifier(self._table),
-            query.subselect(),
-            batch_size,
-        )
-        try:
-            return self._locked(claim)
-        except SerializationFailure:
-            # Some rows changed since this run started: take the others one by one.
-            batch = self.search(domain, order="id", limit=batch_size)
-            return self.browse().union(*(record._lock_pending(SQL("TRUE")) for record in batch))
+        for order in (SQL("id"), SQL("id DESC")):
+            claim = SQL(
+                "SELECT id FROM %s WHERE id IN %s ORDER BY %s LIMIT %s FOR UPDATE SKIP LOCKED",
+                SQL.identifier(self._table),
+                query.subselect(),
+                order,
+                batch_size,
+            )
+            try:
+                return self._locked(claim)
+            except SerializationFailure:
+                continue
+        batch = self.search(domain, order="id", limit=batch_size)
+        return self.browse().union(*(record._lock_pending(SQL("TRUE")) for record in batch))
 
     def _lock_pending(self, condition):
         """Lock the records of ``self`` that still match the SQL ``condition``.

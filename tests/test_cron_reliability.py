@@ -310,6 +310,27 @@ class TestCronReliability(InterviewCase):
             sum(mails + texts for mails, texts in received),
         )
 
+    def test_a_run_whose_first_rows_another_committed_claims_the_last_ones(self):
+        """Run B has read the reminders when run A sends the first interview's and commits: B
+        cannot lock these (REPEATABLE READ), so it claims its batch from the last ones, in one
+        query, not row by row; its next call sends the rest. Nothing is sent twice."""
+        with self._committed_interviews(3) as (ids, contacts), self._gateways() as sent:
+            rows = self._followup_ids(ids, "reminder")
+            with freeze_time(DAY_BEFORE), self._two_runs() as (run_a, run_b):
+                run_b.browse(rows).mapped("state")  # B's snapshot: all pending
+                run_a.browse(rows[:2])._process()
+                run_a.env.cr.commit()
+                with self.assertNoLogs(ENGINE_LOGGER, logging.INFO):
+                    first = run_b._cron_send_interview_reminders(batch_size=2)
+                claimed = run_b.browse(rows).filtered(lambda row: row.state == "queued")
+                run_b.env.cr.commit()
+                rest = run_b._cron_send_interview_reminders(batch_size=2)
+                run_b.env.cr.commit()
+            self._send_queued_committed()
+            received = self._reminders_received(sent, contacts)
+        self.assertEqual((first, claimed.ids, rest), (2, rows[-2:], 2))
+        self.assertEqual(received, [(1, 1)] * 3)
+
     DAY_CRONS = (
         ("_cron_plan_reminder_calls", "reminder_call", CALL_TIME),
         ("_cron_alert_not_arrived", "not_arrived", NOT_ARRIVED_TIME),
