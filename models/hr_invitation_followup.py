@@ -52,6 +52,15 @@ MAIL_TEMPLATES = {
     "reminder": "hr_recruitment_invitation.mail_template_interview_reminder",
     "feedback_request": "hr_recruitment_invitation.mail_template_interview_feedback_request",
 }
+# The crons of the follow-up engine, one per kind or two; the Recruitment setting "Follow-up
+# Cron Workers" gives each the same number of workers (hr.invitation.batch.job).
+FOLLOWUP_CRONS = (
+    "hr_recruitment_invitation.ir_cron_interview_reminders",
+    "hr_recruitment_invitation.ir_cron_interview_reminder_calls",
+    "hr_recruitment_invitation.ir_cron_interview_not_arrived",
+    "hr_recruitment_invitation.ir_cron_interview_no_shows",
+    "hr_recruitment_invitation.ir_cron_interview_feedback_requests",
+)
 # The details of the interview come with it as an .ics file.
 MAIL_WITH_ICS = ("invitation",)
 SMS_TEMPLATES = {
@@ -199,6 +208,13 @@ class HrInvitationFollowup(models.Model):
     @api.model
     def _cron_send_feedback_requests(self, batch_size=CRON_BATCH_SIZE):
         return self._cron_process_due(["feedback_request"], batch_size)
+
+    @api.model
+    def _set_cron_workers_of_followups(self, count):
+        """Have ``count`` cron threads handle the due follow-ups at once: ``count`` workers
+        for each cron of the engine."""
+        for cron_xmlid in FOLLOWUP_CRONS:
+            self._set_cron_workers(cron_xmlid, count)
 
     def _process(self):
         """Handle these rows, those still pending that no other run holds (locked first)."""

@@ -1,4 +1,7 @@
-from odoo import fields, models
+from odoo import api, fields, models
+from odoo.exceptions import ValidationError
+
+from .hr_invitation_batch_job import MAX_CRON_WORKERS
 
 
 class ResConfigSettings(models.TransientModel):
@@ -84,3 +87,22 @@ class ResConfigSettings(models.TransientModel):
     invitation_stage_next_round_id = fields.Many2one(
         related="company_id.invitation_stage_next_round_id", readonly=False
     )
+    invitation_followup_cron_workers = fields.Integer(
+        "Follow-up Cron Workers",
+        default=1,
+        config_parameter="hr_recruitment_invitation.followup_cron_workers",
+    )
+
+    @api.constrains("invitation_followup_cron_workers")
+    def _check_followup_cron_workers(self):
+        for settings in self:
+            if not 1 <= settings.invitation_followup_cron_workers <= MAX_CRON_WORKERS:
+                raise ValidationError(
+                    self.env._("Follow-up cron workers: from 1 to %(max)s.", max=MAX_CRON_WORKERS)
+                )
+
+    def set_values(self):
+        super().set_values()
+        self.env["hr.invitation.followup"]._set_cron_workers_of_followups(
+            self.invitation_followup_cron_workers
+        )

@@ -11,6 +11,7 @@ from . import test_escalation
 from . import test_scheduling
 from . import test_reminders
 from . import test_cron_reliability
+from . import test_cron_workers
 from . import test_candidate_input
 from . import test_portal
 from . import test_query_counts

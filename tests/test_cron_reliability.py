@@ -10,6 +10,7 @@ a transaction that was rolled back afterwards still counts.
 import email
 import logging
 import threading
+import time
 from collections import Counter
 from contextlib import contextmanager
 from datetime import datetime, timedelta
@@ -309,6 +310,27 @@ class TestCronReliability(InterviewCase):
             sum(mails + texts for mails, texts in received),
         )
 
+    def test_a_run_whose_first_rows_another_committed_claims_the_last_ones(self):
+        """Run B has read the reminders when run A sends the first interview's and commits: B
+        cannot lock these (REPEATABLE READ), so it claims its batch from the last ones, in one
+        query, not row by row; its next call sends the rest. Nothing is sent twice."""
+        with self._committed_interviews(3) as (ids, contacts), self._gateways() as sent:
+            rows = self._followup_ids(ids, "reminder")
+            with freeze_time(DAY_BEFORE), self._two_runs() as (run_a, run_b):
+                run_b.browse(rows).mapped("state")  # B's snapshot: all pending
+                run_a.browse(rows[:2])._process()
+                run_a.env.cr.commit()
+                with self.assertNoLogs(ENGINE_LOGGER, logging.INFO):
+                    first = run_b._cron_send_interview_reminders(batch_size=2)
+                claimed = run_b.browse(rows).filtered(lambda row: row.state == "queued")
+                run_b.env.cr.commit()
+                rest = run_b._cron_send_interview_reminders(batch_size=2)
+                run_b.env.cr.commit()
+            self._send_queued_committed()
+            received = self._reminders_received(sent, contacts)
+        self.assertEqual((first, claimed.ids, rest), (2, rows[-2:], 2))
+        self.assertEqual(received, [(1, 1)] * 3)
+
     DAY_CRONS = (
         ("_cron_plan_reminder_calls", "reminder_call", CALL_TIME),
         ("_cron_alert_not_arrived", "not_arrived", NOT_ARRIVED_TIME),
@@ -369,6 +391,141 @@ class TestCronReliability(InterviewCase):
             "two-cursor day crons, stale snapshot: %s crons x %s interviews, each acted once",
             len(self.DAY_CRONS),
             len(ids),
+        )
+
+    # ------------------------------------------------------------------
+    # Two cron workers at once, in two threads
+    # ------------------------------------------------------------------
+
+    def _work_as_cron_worker(self, cron):
+        """What a cron worker does with ``cron`` (a function of the follow-ups model), in a
+        cursor of its own: call it again while a call handled a batch, each batch committed;
+        return how many follow-ups it handled."""
+        handled = 0
+        with self.registry.cursor() as cr:
+            # The test run holds the lock of Odoo's registries (it loads the modules): a thread
+            # cannot look the registry up by its name, its cursor is given it.
+            cr.transaction = api.Transaction(self.registry)
+            while True:
+                cr.execute("SET LOCAL lock_timeout = '10s'")  # a lock wait fails, not hangs
+                done = cron(self._env(cr)["hr.invitation.followup"])
+                cr.commit()  # pylint: disable=invalid-commit
+                if not done:
+                    return handled
+                handled += done
+
+    def _two_cron_workers(self, cron):
+        """Two threads, started together, each working as a cron worker on ``cron``; each
+        batch takes 50 ms more, so that their batches overlap. Return what each handled."""
+        followup_class = type(self.env["hr.invitation.followup"])
+        handle = followup_class._handle
+        start = threading.Barrier(2, timeout=30)
+        handled, errors = [0, 0], []
+
+        def slow_handle(rows):
+            time.sleep(0.05)
+            return handle(rows)
+
+        def work(worker):
+            try:
+                start.wait()
+                handled[worker] = self._work_as_cron_worker(cron)
+            except Exception as error:  # noqa: BLE001 - raised again in the test's thread
+                errors.append(error)
+
+        threads = [threading.Thread(target=work, args=(worker,)) for worker in range(2)]
+        with patch.object(followup_class, "_handle", slow_handle):
+            for thread in threads:
+                thread.start()
+            for thread in threads:
+                thread.join(timeout=120)
+        self.assertFalse(any(thread.is_alive() for thread in threads), "a worker never ended")
+        if errors:
+            raise errors[0]
+        return handled
+
+    def _queued_reminders(self, ids):
+        """{follow-up id: (emails, texts) queued for it}, of the reminders of ``ids``, and
+        [(emails, texts) queued] per invitation, as committed."""
+        with self.registry.cursor() as cr:
+            env = self._env(cr)
+            rows = env["hr.invitation.followup"].search(
+                [("invitation_id", "in", ids), ("kind", "=", "reminder")]
+            )
+            mails = env["mail.mail"].search([("invitation_followup_id", "in", rows.ids)])
+            texts = env["sms.sms"].search([("invitation_followup_id", "in", rows.ids)])
+            per_row = {
+                row.id: (
+                    len(mails.filtered(lambda mail, row=row: mail.invitation_followup_id == row)),
+                    len(texts.filtered(lambda sms, row=row: sms.invitation_followup_id == row)),
+                )
+                for row in rows
+            }
+            per_candidate = [
+                (
+                    len(mails.filtered(lambda mail, inv=inv: inv.partner_id in mail.recipient_ids)),
+                    len(texts.filtered(lambda sms, inv=inv: sms.partner_id == inv.partner_id)),
+                )
+                for inv in env["hr.invitation"].browse(ids)
+            ]
+            return per_row, per_candidate, set(rows.mapped("state"))
+
+    def test_two_cron_workers_at_once_send_each_reminder_once(self):
+        """Two cron workers run the reminder cron at once on the same due reminders, in
+        batches of 1: each follow-up is handled by one of them, each candidate gets one email
+        and one text, and a run afterwards finds nothing left."""
+        with self._committed_interviews(6) as (ids, contacts), self._gateways() as sent:
+            rows = self._followup_ids(ids, "reminder")
+            with freeze_time(DAY_BEFORE):
+                handled = self._two_cron_workers(
+                    lambda followups: followups._cron_send_interview_reminders(batch_size=1)
+                )
+                per_row, per_candidate, states = self._queued_reminders(ids)
+                again = self._work_as_cron_worker(
+                    lambda followups: followups._cron_send_interview_reminders()
+                )
+            self._send_queued_committed()
+            received = self._reminders_received(sent, contacts)
+        self.assertEqual(sum(handled), len(rows), "each of the 12 follow-ups handled once")
+        self.assertTrue(all(handled), f"both workers handled some: {handled}")
+        self.assertEqual(states, {"queued"})
+        self.assertEqual(
+            sorted(per_row.values()), [(0, 1)] * 6 + [(1, 0)] * 6, "one message per follow-up"
+        )
+        self.assertEqual(per_candidate, [(1, 1)] * 6, "one email and one text queued each")
+        self.assertEqual(again, 0, "a run afterwards handles nothing")
+        self.assertEqual(received, [(1, 1)] * 6, "one email and one text received each")
+        _logger.info(
+            "two cron workers in threads, reminders: %s follow-ups handled (%s and %s), "
+            "%s emails and %s texts received, a run afterwards handled %s",
+            sum(handled),
+            *handled,
+            sum(mails for mails, _texts in received),
+            sum(texts for _mails, texts in received),
+            again,
+        )
+
+    def test_two_cron_workers_at_once_mark_each_no_show_once(self):
+        """Two cron workers run the no-show cron at once on the same due checks, in batches
+        of 1: each interview is a no-show once (one note), and a run afterwards finds nothing
+        left."""
+        with self._committed_interviews(6) as (ids, _contacts):
+            with freeze_time(NO_SHOW_TIME):
+                handled = self._two_cron_workers(
+                    lambda followups: followups._cron_mark_no_shows(batch_size=1)
+                )
+                again = self._work_as_cron_worker(lambda followups: followups._cron_mark_no_shows())
+            state = self._committed_state(ids)
+        self.assertEqual(sum(handled), 6)
+        self.assertTrue(all(handled), f"both workers handled some: {handled}")
+        self.assertEqual(again, 0)
+        self.assertEqual(
+            [(inv["state"], inv["no_show_logs"]) for inv in state], [("no_show", 1)] * 6
+        )
+        _logger.info(
+            "two cron workers in threads, no-shows: %s interviews (%s and %s), each one note",
+            sum(handled),
+            *handled,
         )
 
     # ------------------------------------------------------------------
