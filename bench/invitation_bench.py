@@ -906,9 +906,10 @@ def _two_engines_row(what, run, one, once, again, interviews):
         "exactly once per interview, faster than one cron worker",
         "n/a (no core equivalent)",
         verdict(once_passed and faster),
-        f"On a copy of the database made before the runs of row 5 (Odoo's database "
-        "duplication: the same interviews and follow-ups, none handled yet), the no-show cron "
-        "a day on as there. The Recruitment setting Follow-up Cron Workers set to "
+        "On a copy of the database made before the runs of row 5 (Odoo's database "
+        "duplication: the same interviews and follow-ups, none handled yet)"
+        + (", the no-show cron a day on as there" if what != "reminder" else "")
+        + ". The Recruitment setting Follow-up Cron Workers set to "
         f'{CRON_WORKERS} gives the cron a copy, its worker 2 (ir.cron, "... (worker 2)"); the '
         f"cron and its worker run at once, each in an OS process of its own (its registry, its "
         "connections), as Odoo's cron workers run them (ir.cron._acquire_one_job, "

@@ -5,7 +5,7 @@
 #
 # Builds a database of its own (bdb_bench_<pid>: the addon, no demo data), seeds it, prints one
 # Markdown table (figure, value, target, ratio vs Odoo core, pass/MISS) with the machine, and
-# drops the database (unless --keep). Takes about 25 minutes on 2 cores; --quick is a smoke test
+# drops the database (unless --keep). Takes about 30 minutes on 2 cores; --quick is a smoke test
 # (about 2 minutes).
 set -euo pipefail
 source "$(dirname "$0")/../scripts/common.sh"
