@@ -147,7 +147,7 @@ class HrApplicant(models.Model):
         """Plan the invitation calls of these queued applications as the users who asked;
         tell each when theirs are all planned (invited ones have nothing to plan)."""
         requesters = self.grouped("invitation_planning_requested_by_id")
-        # Unmarked first: the applications' mark and state are then written together.
+        # Unmarked first: each requester's notification then finds none of theirs queued.
         self.with_context(tracking_disable=True).write(
             {"invitation_planning_requested_by_id": False}
         )

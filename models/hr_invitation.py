@@ -324,10 +324,8 @@ class HrInvitation(models.Model):
             invitation.escalation_count = counts.get(invitation.id, 0)
 
     def _subscribe_recruiters(self):
-        """Make each recruiter follow their invitations: one subscription per recruiter."""
-        for recruiter, invitations in self.grouped("user_id").items():
-            if recruiter.partner_id:
-                invitations.message_subscribe(partner_ids=recruiter.partner_id.ids)
+        """Make each recruiter follow their invitations, all at once."""
+        self._subscribe_users({invitation.id: invitation.user_id for invitation in self})
 
     def _get_answered_topics(self):
         """Concern topics the invitation call answered."""
@@ -373,10 +371,11 @@ class HrInvitation(models.Model):
             # One call gets Odoo's emails, as when a person assigns it; a selection's callers
             # find theirs in their activities, not two emails per call.
             planned = planned._without_assignment_emails()
-        planned._assign_callers(plans, quiet=quiet)
+        handovers = planned._assign_callers(plans, quiet=quiet)
         planned._apply_call_plans(
             {invitation.id: plans[invitation.id].window for invitation in planned},
             planning.guesses,
+            handovers,
         )
         unplanned = self - planned
         unplanned._write_plan_issues(plans, planning.guesses)

@@ -215,27 +215,30 @@ class HrInvitationCallPlanning(models.AbstractModel):
         )
 
     def _assign_callers(self, plans, quiet=False):
-        """Give each call to the caller of its plan; the chatter says who and why when the
-        team takes it over from the recruiter. ``quiet`` (a selection): the note is all the
-        chatter says, and the call activity subscribes the caller, without Odoo's tracking
-        value and follower check per caller on top."""
+        """Give each call to the caller of its plan; return {invitation id: why} of the calls
+        the team takes over from the recruiter, which their activity's note says.
+
+        ``quiet`` (a selection): the note is all that says it, without Odoo's tracking value
+        and follower check per caller, nor a chatter message per call; the call activity
+        subscribes the caller. One call is also logged in the chatter.
+        """
         moved = self.filtered(
             lambda invitation: plans[invitation.id].caller != invitation._get_next_caller().id
         )
-        if not moved:
-            return
-        bodies = {}
+        handovers = {}
         for caller_id, invitations in moved.grouped(lambda inv: plans[inv.id].caller).items():
             caller = self.env["res.users"].browse(caller_id)
             for invitation in invitations:
-                bodies[invitation.id] = self.env._(
+                handovers[invitation.id] = self.env._(
                     "Call given to %(caller)s: %(recruiter)s has no free time shared with the "
                     "candidate in the coming weeks.",
                     caller=caller.name,
                     recruiter=invitation._get_next_caller().name,
                 )
             invitations.with_context(tracking_disable=quiet).write({"user_id": caller_id})
-        moved._message_log_batch(bodies=bodies)
+        if moved and not quiet:
+            moved._message_log_batch(bodies=handovers)
+        return handovers
 
     def _without_assignment_emails(self):
         """These invitations, so that Odoo does not email whoever they or their call activities
@@ -244,11 +247,15 @@ class HrInvitationCallPlanning(models.AbstractModel):
             mail_activity_quick_update=True, mail_auto_subscribe_no_notify=True
         )
 
-    def _apply_call_plans(self, windows, guesses):
+    def _apply_call_plans(self, windows, guesses, handovers=None):
         """Write each invitation's window and create or move its call activity, whose note
-        says the plan: the chatter shows it with the activity, once."""
+        says the plan (and why the call went to a colleague, ``handovers``: {invitation id:
+        why}): the chatter shows it with the activity, once."""
         self._write_plans(windows, guesses)
-        self._schedule_call_activities(self._get_plan_messages())
+        notes = self._get_plan_messages()
+        for invitation_id, handover in (handovers or {}).items():
+            notes[invitation_id] = f"{handover} {notes[invitation_id]}"
+        self._schedule_call_activities(notes)
 
     def _write_plan_issues(self, plans, guesses):
         """Leave the invitations that cannot be planned in draft, each with its reason."""

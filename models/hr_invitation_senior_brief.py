@@ -98,4 +98,6 @@ class HrInvitationSeniorBrief(models.AbstractModel):
     def _get_senior_follow_up_escalation(self):
         """The approved escalation whose senior HR call is still to make, if any."""
         self.ensure_one()
+        if not self.has_escalation:  # stored: most invitations have none, nothing to read
+            return self.env["hr.invitation.escalation"]
         return self.sudo().escalation_ids.filtered(lambda e: e.state == "approved")[:1]

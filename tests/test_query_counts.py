@@ -19,6 +19,7 @@ from .test_portal import START, InterviewPortalCase
 
 WEDNESDAY_MORNING = "2026-01-14 10:00:00"
 FRENCH_MOBILE = "+33 6 12 34 56 78"
+NEW_YORK_MOBILE = "+1 212 555 0142"
 # Planning a batch of 500 applications as a recruiter does it, chatter on. The invitations are
 # created in one batch and each recruiter subscribed once (not record by record, as
 # mail.thread.create() would); what remains is Odoo's 100-row INSERT/UPDATE chunks, about five
@@ -272,11 +273,13 @@ class TestPlanningCronQueryCounts(InvitationCase):
     # A batch: the claim, the requesters and their applications read, their invitations created
     # with their followers, the planning inputs (hours, holidays, leaves, callers' planned
     # calls, the candidates' other plans), the plans written with their activities, the
-    # requested flag cleared, the requester notified and what remains counted.
+    # requested flag cleared, the requester notified and what remains counted. The callers
+    # follow their calls at once, however many they are: Odoo's activities subscribed them one
+    # caller at a time (five queries each, 100 more for a batch given to 20 colleagues).
     PLANNING_CRON_QUERIES_PER_BATCH = 39
 
-    def _request(self, count, prefix):
-        applicants = self._create_applicants(count, FRENCH_MOBILE, prefix=prefix)
+    def _request(self, count, prefix, phone=FRENCH_MOBILE):
+        applicants = self._create_applicants(count, phone, prefix=prefix)
         applicants.with_user(self.recruiter)._request_invitation_planning()
         self.env.flush_all()
         self.env.invalidate_all()
@@ -302,3 +305,51 @@ class TestPlanningCronQueryCounts(InvitationCase):
             self.assertFalse(applicants.invitation_planning_requested_by_id)
         self.assertEqual(counts[5], counts[20], counts)
         self.assertEqual(counts[20], self.PLANNING_CRON_QUERIES_PER_BATCH, counts)
+
+    @freeze_time(WEDNESDAY_MORNING)
+    def test_a_batch_given_to_three_colleagues_costs_what_one_caller_costs(self):
+        """New York candidates, called at 19:00 their time: the recruiter's hours (8:00 to
+        12:00 in Brussels) never meet theirs, so Recruitment officers of New York take them."""
+        self.recruiter.write(
+            {"invitation_caller_hour_from": 8.0, "invitation_caller_hour_to": 12.0}
+        )
+        colleagues = self.env["res.users"].union(
+            *(
+                self._new_company_user(
+                    f"inv_ny_{number}", "hr_recruitment.group_hr_recruitment_user"
+                )
+                for number in range(4)
+            )
+        )
+        colleagues.write({"tz": "America/New_York"})
+        alone, three = colleagues[:1], colleagues[1:]
+        with_chatter = dict(self.env.context)
+        with_chatter.pop("tracking_disable", None)
+        cron = self.env(context=with_chatter)["hr.invitation"]._cron_plan_requested_calls
+        counts, applicants = {}, {}
+        for callers in (alone, three):
+            (colleagues - callers).action_archive()
+            callers.action_unarchive()
+            self._request(3, f"Warm-up for {len(callers)}")
+            cron(batch_size=3)  # fills the caches that archiving users emptied
+            applicants[len(callers)] = self._request(6, f"For {len(callers)}", NEW_YORK_MOBILE)
+            with record_cron_batches(self.registry) as batches:
+                self.assertEqual(cron(batch_size=6), 6)
+            (counts[len(callers)],) = batches.queries()
+        self.assertEqual(applicants[1].invitation_ids.user_id, alone)
+        invitations = applicants[3].invitation_ids
+        self.assertEqual(invitations.user_id, three, "the three colleagues share the calls")
+        self.assertEqual(counts[1], counts[3], counts)
+        for invitation in invitations:
+            self.assertEqual(
+                invitation.message_partner_ids,
+                self.recruiter.partner_id | invitation.user_id.partner_id,
+                "the recruiter and the caller follow the invitation",
+            )
+            self.assertIn(
+                f"Call given to {invitation.user_id.name}", str(invitation.activity_ids.note)
+            )
+        self.assertFalse(
+            invitations.message_ids.filtered(lambda message: "Call given" in message.body),
+            "the note says why, not one chatter message per call of the selection",
+        )
