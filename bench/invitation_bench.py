@@ -352,8 +352,8 @@ def _planning_time_row(size, seconds, core_seconds, repeat):
         f"the same applications, batches of {PLANNING_BATCH}, the two taking turns: "
         f"{core_seconds:.1f} s. Ours creates each invitation with its followers, guesses the "
         "zone from the phone number, plans the caller and window, gives the call to a "
-        "colleague when the recruiter has no free time (saying so in the chatter) and creates "
-        "the call activity whose note says the plan.",
+        "colleague when the recruiter has no free time and creates the call activity whose "
+        "note says the plan (and why a colleague makes the call).",
     )
     return explain_miss(
         row,

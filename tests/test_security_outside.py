@@ -15,6 +15,7 @@ from odoo.exceptions import AccessError
 from odoo.tests import freeze_time, new_test_user, tagged
 from odoo.tools import mute_logger
 
+from ..models.hr_invitation_single_activity import FOLLOWING
 from .test_portal import NOW, START
 from .test_security_portal import CANDIDATE_ROUTES, PortalAttackCase
 
@@ -134,6 +135,37 @@ class TestCandidateLinkOverRpc(OutsideTestCase):
         self.assertIn("error", answer)
         self.env.invalidate_all()
         self.assertEqual(self.invitation.state, "invited")
+
+
+@tagged("post_install", "-at_install")
+@freeze_time(NOW)
+class TestFollowersOverRpc(OutsideTestCase):
+    """message_subscribe() is public over RPC, and the invitation's skips the partners that a
+    batch of call activities made follow at once (``FOLLOWING`` in the context): sent over
+    RPC, that key skips neither the access check nor the subscription."""
+
+    @mute_logger("odoo.http")
+    def test_the_batch_followers_key_skips_nothing_over_rpc(self):
+        outsider = self.env["res.partner"].create({"name": "Outsider", "email": "o@example.com"})
+        params = {
+            "model": "hr.invitation",
+            "method": "message_subscribe",
+            "args": [self.invitation.ids],
+            "kwargs": {
+                "partner_ids": outsider.ids,
+                "context": {FOLLOWING: [[self.invitation.id, outsider.id]]},
+            },
+        }
+        self.authenticate(self.interviewer.login, self.interviewer.login)
+        answer, raw = self._json("/web/dataset/call_kw", params)
+        self.assertEqual(answer["error"]["data"]["name"], "odoo.exceptions.AccessError", raw)
+        self.env.invalidate_all()
+        self.assertNotIn(outsider, self.invitation.message_partner_ids)
+        self.authenticate(self.recruiter.login, self.recruiter.login)
+        answer, raw = self._json("/web/dataset/call_kw", params)
+        self.assertIs(answer.get("result"), True, raw)
+        self.env.invalidate_all()
+        self.assertIn(outsider, self.invitation.message_partner_ids, "subscribed, not skipped")
 
 
 @tagged("post_install", "-at_install")
