@@ -73,17 +73,18 @@ class HrInvitationSingleActivity(models.AbstractModel):
 
     def _subscribe_users(self, users_by_record):
         """Make users follow records ({record id: res.users}) at once, as message_subscribe()
-        does one set of partners at a time: write access checked, active partners only, Odoo's
+        does one set of partners at a time: access checked, active partners only, Odoo's
         default subtypes, existing followers left as they are.
 
         Return the (record id, partner id) pairs that follow the records now.
         """
         records = self.browse(list(users_by_record))
-        records.check_access("write")
         partners = self.env["res.users"].union(*users_by_record.values()).partner_id
         partners = partners.filtered(lambda partner: partner.active)
         if not partners:
             return frozenset()
+        # As message_subscribe(): to follow takes reading, to make others follow writing.
+        records.check_access("read" if partners == self.env.user.partner_id else "write")
         followers = self.env["mail.followers"]
         following = {
             (res_id, partner_id)

@@ -167,6 +167,16 @@ class TestFollowersOverRpc(OutsideTestCase):
         self.env.invalidate_all()
         self.assertIn(outsider, self.invitation.message_partner_ids, "subscribed, not skipped")
 
+    def test_a_reader_may_follow_an_invitation_not_make_others_follow_it(self):
+        """The batch subscription checks access as message_subscribe() does."""
+        invitation = self.invitation.with_user(self.interviewer)
+        self.assertTrue(invitation.has_access("read"))
+        self.assertFalse(invitation.has_access("write"))
+        with self.assertRaises(AccessError):
+            invitation._subscribe_users({invitation.id: self.interviewer | self.recruiter})
+        invitation._subscribe_users({invitation.id: self.interviewer})
+        self.assertIn(self.interviewer.partner_id, self.invitation.message_partner_ids)
+
 
 @tagged("post_install", "-at_install")
 @freeze_time(NOW)
