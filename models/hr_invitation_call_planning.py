@@ -6,6 +6,8 @@ from collections import defaultdict, namedtuple
 from dataclasses import replace
 from datetime import datetime, timedelta
 
+from markupsafe import Markup
+
 from odoo import api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_datetime
@@ -254,7 +256,8 @@ class HrInvitationCallPlanning(models.AbstractModel):
         self._write_plans(windows, guesses)
         notes = self._get_plan_messages()
         for invitation_id, handover in (handovers or {}).items():
-            notes[invitation_id] = f"{handover} {notes[invitation_id]}"
+            # Names are text: escaped, as the chatter's message escapes them.
+            notes[invitation_id] = Markup("{} {}").format(handover, notes[invitation_id])
         self._schedule_call_activities(notes)
 
     def _write_plan_issues(self, plans, guesses):

@@ -251,6 +251,20 @@ class TestCallPlanningTeam(InvitationCase):
         self.assertEqual(assigned_emails(), 2, "and nobody gets emails for each call")
 
     @freeze_time(MONDAY_MORNING)
+    def test_the_note_of_a_call_given_to_a_colleague_shows_names_as_text(self):
+        self.free_colleague.name = "Noah <b>Brooks</b>"
+        selection = self._create_applicant("Mary Jones", "+1 212 555 0143") | (
+            self._create_applicant("Robert Brown", "+1 212 555 0144")
+        )
+        selection.with_user(self.recruiter).action_plan_invitation_call()
+        invitations = selection.invitation_ids
+        given = invitations.filtered(lambda invitation: invitation.user_id == self.free_colleague)
+        self.assertTrue(given)
+        note = str(given.activity_ids.note)
+        self.assertIn("Call given to Noah &lt;b&gt;Brooks&lt;/b&gt;", note)
+        self.assertNotIn("<b>", note)
+
+    @freeze_time(MONDAY_MORNING)
     def test_the_recruiter_keeps_the_calls_they_can_make(self):
         applicant = self._create_applicant("Wang Wei", "+86 138 0013 8000", "available")
         applicant.with_user(self.recruiter).action_plan_invitation_call()
