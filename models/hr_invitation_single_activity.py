@@ -2,8 +2,8 @@ from collections import defaultdict
 
 from odoo import models
 
-# The context key of the (record id, partner id) pairs that follow already: set while a batch
-# of activities is created, whose users the batch subscribed at once (``_subscribe_users``).
+# The context key of the (model, record id, partner id) triples that follow already: set while
+# a batch of activities is created, whose users the batch subscribed at once.
 FOLLOWING = "invitation_following"
 
 
@@ -66,8 +66,11 @@ class HrInvitationSingleActivity(models.AbstractModel):
         """Create these activities of these records, their users subscribed to the records at
         once first: Odoo's mail.activity.create() then finds nothing left to subscribe."""
         users = self.env["res.users"]
-        following = self._subscribe_users(
+        pairs = self._subscribe_users(
             {values["res_id"]: users.browse(values.get("user_id")) for values in vals_list}
+        )
+        following = frozenset(
+            (self._name, record_id, partner_id) for record_id, partner_id in pairs
         )
         return self.env["mail.activity"].with_context(**{FOLLOWING: following}).create(vals_list)
 
@@ -121,7 +124,11 @@ class HrInvitationSingleActivity(models.AbstractModel):
             isinstance(following, frozenset)
             and partner_ids
             and not subtype_ids
-            and all((record.id, pid) in following for record in self for pid in partner_ids)
+            and all(
+                (record._name, record.id, pid) in following
+                for record in self
+                for pid in partner_ids
+            )
         ):
             return True
         return super().message_subscribe(partner_ids=partner_ids, subtype_ids=subtype_ids)

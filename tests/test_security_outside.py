@@ -153,7 +153,7 @@ class TestFollowersOverRpc(OutsideTestCase):
             "args": [self.invitation.ids],
             "kwargs": {
                 "partner_ids": outsider.ids,
-                "context": {FOLLOWING: [[self.invitation.id, outsider.id]]},
+                "context": {FOLLOWING: [["hr.invitation", self.invitation.id, outsider.id]]},
             },
         }
         self.authenticate(self.interviewer.login, self.interviewer.login)
