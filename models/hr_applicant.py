@@ -154,6 +154,8 @@ class HrApplicant(models.Model):
         for requester, applicants in requesters.items():
             invitations = applicants.with_user(requester)._get_or_create_open_invitations()
             invitations.filtered(lambda invitation: invitation._is_plannable())._plan_next_call()
+            # The mark and the invitation state in one UPDATE, before the count that flushes.
+            applicants.flush_recordset()
             requester._notify_invitation_planning_done()
 
     def action_start_invitation_call(self):

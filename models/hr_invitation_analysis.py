@@ -9,6 +9,17 @@ from odoo import api, models
 # call should have answered ("missed"), or none ("covered").
 REVIEW_MISMATCHES = [("covered", "None, the call covered them"), ("missed", "Some")]
 
+# The figures of an invitation without calls, and without feedback.
+NO_CALL_FIGURES = {
+    "attempt_count": 0,
+    "reached_by_call": False,
+    "avg_call_duration": 0.0,
+    "reached_call_window": False,
+    "reached_interest_level": False,
+    "inviting_call_at": False,
+}
+NO_FEEDBACK_FIGURES = {"feedback_id": False, "judged_answer_count": 0, "accurate_answer_count": 0}
+
 
 class HrInvitationAnalysis(models.AbstractModel):
     """The invitation's figures of the analysis (the fields are the invitation's)."""
@@ -26,7 +37,10 @@ class HrInvitationAnalysis(models.AbstractModel):
         "call_ids.interest_level",
     )
     def _compute_call_figures(self):
-        for invitation in self:
+        # New invitations have no calls: their figures in one assignment.
+        without_calls = self.filtered(lambda invitation: not invitation.call_ids)
+        without_calls.update(NO_CALL_FIGURES)
+        for invitation in self - without_calls:
             attempts = invitation._get_call_attempts()
             reaching = attempts.filtered(lambda call: call.outcome not in (False, "no_answer"))
             last_reaching = reaching.sorted(lambda call: (call.ended_at, call.id))[-1:]
@@ -54,7 +68,9 @@ class HrInvitationAnalysis(models.AbstractModel):
 
     @api.depends("feedback_ids.round", "feedback_ids.answer_ids.accuracy")
     def _compute_feedback_figures(self):
-        for invitation in self:
+        without_feedback = self.filtered(lambda invitation: not invitation.feedback_ids)
+        without_feedback.update(NO_FEEDBACK_FIGURES)
+        for invitation in self - without_feedback:
             feedback = invitation.feedback_ids
             # Later rounds ask again about the same call: the first round's answers it.
             invitation.feedback_id = feedback.sorted(lambda fb: (fb.round, fb.id))[:1]
@@ -73,12 +89,14 @@ class HrInvitationAnalysis(models.AbstractModel):
 
     @api.depends("escalation_ids")
     def _compute_has_escalation(self):
-        for invitation in self:
-            invitation.has_escalation = bool(invitation.escalation_ids)
+        escalated = self.filtered("escalation_ids")
+        escalated.has_escalation = True
+        (self - escalated).has_escalation = False
 
     @api.depends("concern_ids.state")
     def _compute_has_unresolved_concern(self):
-        for invitation in self:
-            invitation.has_unresolved_concern = "unresolved" in invitation.concern_ids.mapped(
-                "state"
-            )
+        unresolved = self.filtered(
+            lambda invitation: "unresolved" in invitation.concern_ids.mapped("state")
+        )
+        unresolved.has_unresolved_concern = True
+        (self - unresolved).has_unresolved_concern = False

@@ -398,8 +398,12 @@ class HrInvitationCallPlanning(models.AbstractModel):
         by_values = defaultdict(list)
         for invitation_id, values in values_by_invitation.items():
             by_values[tuple(sorted(values.items()))].append(invitation_id)
+        # The record rules once for all, not once per distinct plan: the values are the
+        # planner's, never the user's.
+        self.browse(list(values_by_invitation)).check_access("write")
+        invitations = self.sudo()
         for values, ids in by_values.items():
-            self.browse(ids).write(dict(values))
+            invitations.browse(ids).write(dict(values))
 
     def _prepare_plan_values(self, window, guess):
         self.ensure_one()

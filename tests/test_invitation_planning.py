@@ -87,6 +87,21 @@ class TestInvitationPlanning(InvitationCase):
         self.assertEqual(len(applicant.invitation_ids), 1)
 
     @freeze_time(WEDNESDAY_MORNING)
+    def test_the_call_activity_stores_what_odoo_computes_for_it(self):
+        """Its record's name, its user's zone and no done date are given to its INSERT: the
+        same values as Odoo's own computation of them."""
+        self.recruiter.tz = "America/New_York"
+        applicant = self._create_applicant("James Carter", "+1 212 555 0142", "employed")
+        activity = self._plan(applicant).activity_ids
+        self.env.flush_all()
+        self.env.invalidate_all()
+        stored = (activity.res_name, activity.user_tz, activity.date_done)
+        self.assertEqual(stored, (f"James Carter - {self.job.name}", "America/New_York", False))
+        activity._compute_res_name()
+        activity._compute_date_done()
+        self.assertEqual((activity.res_name, activity.user_id.tz, activity.date_done), stored)
+
+    @freeze_time(WEDNESDAY_MORNING)
     def test_activity_deadline_is_the_recruiters_date(self):
         """A slot on Thursday 00:00 UTC is still Wednesday evening for a New York recruiter."""
         self.recruiter.tz = "America/New_York"
