@@ -68,10 +68,7 @@ class InterviewFeedbackPortal(InterviewPortal):
             "access_token": access_token,
             "done": done,
             "error": error,
-            "no_breadcrumbs": True,
-            "no_header": True,
             "page_name": "interview_feedback",
-            "res_company": interview.company_id,
         }
 
     def _render_feedback(

@@ -20,8 +20,10 @@ log_redaction.install()
 ANSWERS = ("confirm", "decline", "reschedule", "travel", "parking", "pickup")
 # What the page acknowledges after an answer: the answer, or "moved" (an offered time picked).
 DONE = (*ANSWERS, "moved")
-# Candidates have no account; website=True makes these frontend pages (portal layout, language).
-PAGE_ROUTE = {"type": "http", "auth": "public", "website": True, "sitemap": False}
+# Candidates have no account. Not frontend (website) routes, as Odoo's own invitation page
+# (/calendar/meeting/view): no language routing and portal layout paid on every request; the
+# page picks its language itself (_set_page_lang), an address in /fr/... still chooses it.
+PAGE_ROUTE = {"type": "http", "auth": "public"}
 # Odoo adds OPTIONS to every route's methods (CORS preflight) and checks no CSRF token on it:
 # each route checks the method itself.
 PAGE_METHODS = ("GET", "HEAD")
@@ -142,7 +144,8 @@ class InterviewPortal(http.Controller):
         )
         if interview:
             if interview.id == interview_id:
-                return interview, None
+                # In the page's language, what the interview says too (its refusals).
+                return interview.with_context(lang=self._set_page_lang(interview)), None
             # The interview was moved: its link leads to the current one.
             return None, request.redirect(interview.get_portal_url(), code=303)
         ip = request.httprequest.remote_addr or "unknown"
@@ -152,6 +155,25 @@ class InterviewPortal(http.Controller):
         attempts._register_failure(ip)
         return None, self._not_found()
 
+    def _set_page_lang(self, interview=None):
+        """Answer in the language the candidate chose, else in theirs, else in their browser's;
+        return it.
+
+        Chosen: in the address (/fr/my/interviews/...: Odoo's language routing reads it, and it
+        is remembered in Odoo's frontend_lang cookie, as its frontend pages do) or earlier on
+        Odoo's frontend pages (that cookie). Theirs: ``interview``'s candidate's language.
+        """
+        in_address = getattr(request, "lang", None)  # set by Odoo's routing for /<lang>/... only
+        if in_address:
+            request.future_response.set_cookie("frontend_lang", in_address.code)
+        chosen = in_address or request.env["res.lang"]._get_data(
+            code=request.cookies.get("frontend_lang")
+        )
+        lang = chosen.code or (interview and interview._get_portal_lang())
+        if lang:
+            request.update_context(lang=lang)
+        return request.env.lang
+
     def _prepare_interview_values(self, interview, access_token, done=None, error=None):
         return {
             "interview": interview._get_portal_values(request.env.lang),
@@ -159,11 +181,7 @@ class InterviewPortal(http.Controller):
             "access_token": access_token,
             "done": done,
             "error": error,
-            "no_breadcrumbs": True,
-            # Nothing above the candidate's answer on a phone: no logo bar, no "Sign in".
-            "no_header": True,
             "page_name": "interview",
-            "res_company": interview.company_id,
             "privacy_notice": interview._get_privacy_notice(),
         }
 
@@ -183,17 +201,33 @@ class InterviewPortal(http.Controller):
             ("X-Robots-Tag", "noindex, nofollow"),
         ]
 
+    def _render_refusal(self, status, message, headers=()):
+        """The candidate's page that says why a link does not open (no interview: the
+        language chosen, else the browser's)."""
+        self._set_page_lang()
+        return request.render(
+            "hr_recruitment_invitation.portal_refusal_page",
+            {"status_code": status, "message": message()},
+            status=status,
+            headers=[*self._get_interview_headers(), *headers],
+        )
+
     def _not_found(self):
         """The same page for every refused token (as a response: the failure stays counted)."""
-        return request.render(
-            "http_routing.404", {"status_code": 404, "status_message": "Not Found"}, status=404
+        return self._render_refusal(
+            404,
+            lambda: request.env._(
+                "This link does not open an interview, or no longer does: ask the recruiter "
+                "who invited you for a new one."
+            ),
         )
 
     def _too_many_requests(self, attempts):
-        return request.render(
-            "http_routing.http_error",
-            {"status_code": 429, "status_message": "Too Many Requests"},
-            status=429,
+        return self._render_refusal(
+            429,
+            lambda: request.env._(
+                "Too many wrong links were opened from your connection: please try again later."
+            ),
             headers=[self._retry_after(attempts, "token")],
         )
 
@@ -215,9 +249,8 @@ class InterviewPortal(http.Controller):
         return ("Retry-After", str(int(attempts._limits[kind].window.total_seconds())))
 
     def _method_not_allowed(self, methods):
-        return request.render(
-            "http_routing.http_error",
-            {"status_code": 405, "status_message": "Method Not Allowed"},
-            status=405,
+        return self._render_refusal(
+            405,
+            lambda: request.env._("This link cannot be used this way: open it in your browser."),
             headers=[("Allow", ", ".join(methods))],
         )

@@ -216,6 +216,27 @@ class TestInterviewPortal(InterviewPortalCase):
             self.assertIn(refusal, response.text)
         self.assertEqual(self._snapshot(), before)
 
+    def test_the_page_is_in_the_candidates_language_without_a_prefix(self):
+        """The candidate's link has no language in its address: the page and its refusals are
+        in the candidate's language (their contact's), as their messages are."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["hr_recruitment_invitation"], ["fr_FR"], overwrite=True
+        )
+        self.invitation.partner_id.lang = "fr_FR"
+        page = self.url_open(self._url()).text
+        self.assertIn('<html lang="fr-FR"', page)
+        self.assertIn("vendredi 27 mars 2026 à 14:00", page)
+        self.assertIn("Je viendrai à cette heure-là", page)
+        response = self._post("decline", {"reason": ""})
+        self.assertEqual(response.status_code, 400)
+        self.assertIn("Dites-nous en quelques mots pourquoi vous déclinez.", response.text)
+        # A link that opens nothing has no candidate: the browser's language, else English.
+        refused = self.url_open(self._url(token="wrong"))
+        self.assertEqual(refused.status_code, 404)
+        self.assertIn("This link does not open an interview", refused.text)
+        self.assertNotIn("/web/login", refused.text, "no Sign in on the candidate's pages")
+
     def test_ics_holds_the_interview_and_nothing_internal(self):
         self.invitation.event_id.description = "<p>Internal: salary expectations too high?</p>"
         response = self.url_open(self._url("/ics"))
