@@ -620,11 +620,10 @@ def _portal_time_row(runs, alone):
         row,
         _portal_miss(p95),
         _portal_why_slower(logged, alone_p50, p50["ours"] / alone_p50["ours"]),
-        "a lighter page, as core's is: without Odoo's frontend routing (losing the language "
-        "in the address, /fr/my/interviews/...) and portal layout, or with the company, job "
-        "and candidate names stored on the invitation so that the page reads one model. "
-        "Odoo's production server (next row) removes the lock, a process per request, but "
-        "the requests still share the machine's cores",
+        "fewer models read by the page: the company, job and candidate names stored on the "
+        "interview (the job's name is translated: a copy per language to keep), so that the "
+        "page reads one row. Odoo's production server (next row) removes the lock, a process "
+        "per request, but the requests still share the machine's cores",
     )
 
 
@@ -634,15 +633,13 @@ def _portal_why_slower(logged, alone_p50, concurrency_factor):
         "the GIL) on the machine's cores: the median is "
         f"{concurrency_factor:.1f} times the page's time alone, so what counts is the Python "
         "each request needs. Alone, the page takes "
-        f"{alone_p50['ours']:.0f} ms at p50 against core's {alone_p50['core']:.0f} ms, but it "
-        "needs more Python than core's bare page: Odoo's frontend routing (the language in "
-        "the address: the public user and the default language, read twice), the portal "
-        "layout (header, footer, language menu), and "
+        f"{alone_p50['ours']:.0f} ms at p50 against core's {alone_p50['core']:.0f} ms. Like "
+        "core's, it is no frontend route and has a bare layout, but it reads more models: "
         f"{_median_queries(logged['ours'])} queries against "
         f"{_median_queries(logged['core'])}, each of which gives the lock away and queues to "
-        "take it back (the rate-limit check, then the interview with its token, its "
-        "invitation, its address and country, slots, company, job and candidate, one model at "
-        "a time, only the columns the page shows)"
+        "take it back (the interview with its token and language, its invitation, its address "
+        "and country, slots, company, job and candidate, one model at a time, only the "
+        "columns the page shows)"
     )
 
 

@@ -17,6 +17,8 @@ from odoo import Command, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import format_datetime
 
+from odoo.addons.base.models.res_partner import _lang_get
+
 from .hr_invitation_directions import DIRECTION_FIELDS
 from .hr_invitation_pipeline import STAGE_MOMENTS
 
@@ -100,6 +102,13 @@ class HrInvitationInterview(models.Model):
     candidate_display = fields.Char("Candidate's Time", compute="_compute_candidate_display")
     what_to_bring = fields.Text(
         help="Shown to the candidate on their interview page. Empty: what the job position says.",
+    )
+    lang = fields.Selection(
+        _lang_get,
+        "Candidate's Language",
+        readonly=True,
+        help="The language of the candidate's messages about this interview, and of their "
+        "interview page.",
     )
     notify_by_email = fields.Boolean("Email the Candidate", readonly=True)
     notify_by_sms = fields.Boolean("Text the Candidate", readonly=True)
@@ -441,6 +450,7 @@ class HrInvitationInterview(models.Model):
             "notify_by_email": bool(values.get("notify_by_email")),
             "notify_by_sms": bool(values.get("notify_by_sms")),
             "what_to_bring": values.get("what_to_bring") or False,
+            "lang": self.env["res.lang"]._get_code(values["lang"]),
         }
 
     def _save_event(self, values, partner, event):

@@ -37,8 +37,6 @@ PORTAL_PICKUP_POINT_MAX_LENGTH = 200
 PORTAL_ADDRESS_FIELDS = ["street", "street2", "zip", "city", "state_id", "country_id"]
 # What the portal reads of the interview's invitation: whether it is open and the interview its
 # current one, the candidate's zone, the names and the privacy notice's company.
-# What the page reads of the candidate: their name, contact and phone (their language's country).
-PORTAL_CANDIDATE_FIELDS = ["partner_name", "partner_id", "partner_phone"]
 PORTAL_INVITATION_FIELDS = [
     "state",
     "interview_id",
@@ -166,12 +164,10 @@ class HrInvitationInterview(models.Model):
         return consteq(self.access_token, token)
 
     def _get_portal_lang(self):
-        """The candidate's language (their contact's, else their phone's country's), or False."""
+        """The language of the candidate's messages about this interview, else theirs (their
+        contact's, else their phone's country's), or False."""
         self.ensure_one()
-        # Only what the page shows of the candidate, and their contact's language.
-        self.candidate_id.fetch(PORTAL_CANDIDATE_FIELDS)
-        self.partner_id.fetch(["lang"])
-        return self.invitation_id._get_candidate_lang()
+        return self.env["res.lang"]._get_code(self.lang) or self.invitation_id._get_candidate_lang()
 
     def _is_portal_open(self):
         """The one rule for every portal route, once the token is right: an interview to show,
@@ -274,7 +270,7 @@ class HrInvitationInterview(models.Model):
         self.location_id.state_id.fetch(["name"])
         self.location_id.country_id.fetch(["name"])
         self.job_id.fetch(["name", "interview_what_to_bring"])
-        self.candidate_id.fetch(PORTAL_CANDIDATE_FIELDS)
+        self.candidate_id.fetch(["partner_name", "partner_id"])
 
     def _get_portal_status(self):
         self.ensure_one()

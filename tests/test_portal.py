@@ -218,19 +218,29 @@ class TestInterviewPortal(InterviewPortalCase):
 
     def test_the_page_is_in_the_candidates_language_without_a_prefix(self):
         """The candidate's link has no language in its address: the page and its refusals are
-        in the candidate's language (their contact's), as their messages are."""
+        in the language of the candidate's messages, kept on the interview when scheduled;
+        without it (an interview scheduled before), in their contact's."""
         self.env["res.lang"]._activate_lang("fr_FR")
         self.env["ir.module.module"]._load_module_terms(
             ["hr_recruitment_invitation"], ["fr_FR"], overwrite=True
         )
-        self.invitation.partner_id.lang = "fr_FR"
-        page = self.url_open(self._url()).text
+        invitation = self._new_invitation("Léa Dubois", "+33 6 98 76 54 32")
+        self._schedule(invitation, start=START, stop=START + timedelta(minutes=45), lang="fr_FR")
+        interview = invitation.interview_id
+        self.assertEqual(interview.lang, "fr_FR")
+        token = interview._portal_ensure_token()
+        page = self.url_open(self._url(interview=interview, token=token)).text
         self.assertIn('<html lang="fr-FR"', page)
         self.assertIn("vendredi 27 mars 2026 à 14:00", page)
         self.assertIn("Je viendrai à cette heure-là", page)
-        response = self._post("decline", {"reason": ""})
+        response = self._post("decline", {"reason": ""}, interview=interview, token=token)
         self.assertEqual(response.status_code, 400)
         self.assertIn("Dites-nous en quelques mots pourquoi vous déclinez.", response.text)
+        # Camille's interview was scheduled in English; without its language, her contact's.
+        self.assertIn("Your interview", self.url_open(self._url()).text)
+        self.interview.sudo().lang = False
+        self.invitation.partner_id.lang = "fr_FR"
+        self.assertIn("Votre entretien", self.url_open(self._url()).text)
         # A link that opens nothing has no candidate: the browser's language, else English.
         refused = self.url_open(self._url(token="wrong"))
         self.assertEqual(refused.status_code, 404)

@@ -37,8 +37,8 @@ EXTRA_QUERIES_PER_VIEW_READ = 0
 # before the token was read without a separate exists() and the interview's end was stored;
 # 14 while the page read the interview's times in two queries (their ids, then their rows);
 # 13 while the pages were frontend (website) routes: Odoo's language routing read the default
-# language (ir.default: two queries) on every request. The candidate's language is one read.
-PORTAL_PAGE_QUERIES = 11
+# language (ir.default: two queries) on every request. The page's language is the interview's.
+PORTAL_PAGE_QUERIES = 10
 # A reminder batch of two interviews, each reminded by email and by text (four follow-ups):
 # the batch engine's claim, the blacklist read once, the batch's emails and texts rendered and
 # created at once (mail.mail, sms.sms), the follow-ups marked queued and what remains counted;
