@@ -161,7 +161,8 @@ class InterviewPortal(http.Controller):
 
         Chosen: in the address (/fr/my/interviews/...: Odoo's language routing reads it, and it
         is remembered in Odoo's frontend_lang cookie, as its frontend pages do) or earlier on
-        Odoo's frontend pages (that cookie). Theirs: ``interview``'s candidate's language.
+        Odoo's frontend pages (that cookie). Theirs: that of ``interview``'s messages
+        (hr.invitation.interview._get_portal_lang).
         """
         in_address = getattr(request, "lang", None)  # set by Odoo's routing for /<lang>/... only
         if in_address:
