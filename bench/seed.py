@@ -261,8 +261,9 @@ def schedule_interviews(env, invitations, interviewers, first=timedelta(hours=1)
     ``hr.invitation.interview`` (round 1, scheduled: its current interview, the invitation
     invited) with a calendar event (the candidate and one of ``interviewers``) starting between
     ``first`` and ``first + spread`` from now (22 hours by default: in the 24-hour reminder
-    window), at the company's address with directions, by email and text, sent two days ago,
-    with a portal token and its follow-ups (the rows the crons handle). Interviewers get no
+    window), at the company's address with directions, by email and text in the contact's
+    language, sent two days ago, with a portal token and its follow-ups (the rows the crons
+    handle). Interviewers get no
     calendar mail. Returns the interviews.
     """
     seed_env = seeding_env(env)
@@ -300,6 +301,8 @@ def schedule_interviews(env, invitations, interviewers, first=timedelta(hours=1)
                     "notify_by_email": True,
                     "notify_by_sms": True,
                     "invitation_sent_at": now - INVITATION_SENT_BEFORE,
+                    # The language the messages were written in: the contact's.
+                    "lang": invitation.partner_id.lang,
                 }
                 for (_index, invitation), schedule in zip(chunk, schedules, strict=True)
             ]
