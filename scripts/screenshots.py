@@ -167,6 +167,8 @@ class Browser:
                 "--disable-sync",
                 "--hide-scrollbars",
                 f"--remote-debugging-port={self.port}",
+                # Chromium 111+ refuses DevTools websockets from other origins (403) without it.
+                f"--remote-allow-origins=http://127.0.0.1:{self.port}",
                 f"--user-data-dir={self.profile}",
                 "about:blank",
             ],
