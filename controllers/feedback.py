@@ -66,6 +66,7 @@ class InterviewFeedbackPortal(InterviewPortal):
             "feedback": interview._get_portal_feedback_values(request.env.lang),
             "interview_id": interview.id,
             "access_token": access_token,
+            "languages": self._get_page_languages(f"{interview.access_url}/feedback", access_token),
             "done": done,
             "error": error,
             "page_name": "interview_feedback",

@@ -8,6 +8,8 @@ them. Then the route calls one model method. Answers are POST only, with
 Odoo's CSRF check, and limited per link (429).
 """
 
+from urllib.parse import urlencode
+
 from odoo import http
 from odoo.exceptions import UserError
 from odoo.http import content_disposition, request
@@ -175,11 +177,28 @@ class InterviewPortal(http.Controller):
             request.update_context(lang=lang)
         return request.env.lang
 
+    def _get_page_languages(self, path, access_token):
+        """[(link, language name, current)]: the page at ``path`` in each active language,
+        the language in the address as Odoo's routing reads it; none with one language."""
+        languages = request.env["res.lang"].get_installed()
+        if len(languages) < 2:
+            return []
+        query = urlencode({"access_token": access_token})
+        return [
+            (
+                f"/{request.env['res.lang']._get_data(code=code).url_code}{path}?{query}",
+                name,
+                code == request.env.lang,
+            )
+            for code, name in languages
+        ]
+
     def _prepare_interview_values(self, interview, access_token, done=None, error=None):
         return {
             "interview": interview._get_portal_values(request.env.lang),
             "interview_id": interview.id,
             "access_token": access_token,
+            "languages": self._get_page_languages(interview.access_url, access_token),
             "done": done,
             "error": error,
             "page_name": "interview",

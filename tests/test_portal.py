@@ -1,6 +1,8 @@
 import logging
 from datetime import datetime, timedelta
 
+from lxml import html
+
 from odoo import http
 from odoo.tests import Form, HttpCase, freeze_time, tagged
 from odoo.tools import mute_logger
@@ -246,6 +248,23 @@ class TestInterviewPortal(InterviewPortalCase):
         self.assertEqual(refused.status_code, 404)
         self.assertIn("This link does not open an interview", refused.text)
         self.assertNotIn("/web/login", refused.text, "no Sign in on the candidate's pages")
+
+    def test_the_page_links_to_itself_in_the_other_languages(self):
+        """With one language, no links; with French too, the page in French at its foot,
+        the token kept, and the answers posted from it refused in French."""
+        self.assertNotIn("o_interview_languages", self.url_open(self._url()).text)
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["hr_recruitment_invitation"], ["fr_FR"], overwrite=True
+        )
+        french = self._url(lang_prefix="/fr")
+        page = html.fromstring(self.url_open(self._url()).text)
+        links = {link.get("href"): link for link in page.findall(".//nav//a")}
+        self.assertEqual(links[self._url(lang_prefix="/en")].get("aria-current"), "page")
+        self.assertIn(french, links)
+        self.assertIn("Votre entretien", self.url_open(french).text)
+        response = self._post("decline", {"reason": ""})
+        self.assertIn("Dites-nous en quelques mots pourquoi vous déclinez.", response.text)
 
     def test_ics_holds_the_interview_and_nothing_internal(self):
         self.invitation.event_id.description = "<p>Internal: salary expectations too high?</p>"
