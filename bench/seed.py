@@ -263,8 +263,7 @@ def schedule_interviews(env, invitations, interviewers, first=timedelta(hours=1)
     ``first`` and ``first + spread`` from now (22 hours by default: in the 24-hour reminder
     window), at the company's address with directions, by email and text in the contact's
     language, sent two days ago, with a portal token and its follow-ups (the rows the crons
-    handle). Interviewers get no
-    calendar mail. Returns the interviews.
+    handle). Interviewers get no calendar mail. Returns the interviews.
     """
     seed_env = seeding_env(env)
     invitations = invitations.with_env(seed_env)
