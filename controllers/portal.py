@@ -13,6 +13,7 @@ from urllib.parse import urlencode
 from odoo import http
 from odoo.exceptions import UserError
 from odoo.http import content_disposition, request
+from odoo.tools import LazyTranslate
 
 from odoo.addons.hr_recruitment_invitation.tools import log_redaction
 
@@ -30,6 +31,17 @@ PAGE_ROUTE = {"type": "http", "auth": "public"}
 # each route checks the method itself.
 PAGE_METHODS = ("GET", "HEAD")
 ANSWER_METHODS = ("POST",)
+
+_lt = LazyTranslate(__name__)
+# Why a link does not open, translated once the page's language is known (_render_refusal).
+NOT_FOUND = _lt(
+    "This link does not open an interview, or no longer does: ask the recruiter who invited "
+    "you for a new one."
+)
+TOO_MANY_REQUESTS = _lt(
+    "Too many wrong links were opened from your connection: please try again later."
+)
+METHOD_NOT_ALLOWED = _lt("This link cannot be used this way: open it in your browser.")
 
 
 class InterviewPortal(http.Controller):
@@ -222,33 +234,23 @@ class InterviewPortal(http.Controller):
         ]
 
     def _render_refusal(self, status, message, headers=()):
-        """The candidate's page that says why a link does not open (no interview: the
-        language chosen, else the browser's)."""
+        """The candidate's page that says why a link does not open, ``message`` (a lazy
+        translation) in the language chosen, else the browser's: there is no interview."""
         self._set_page_lang()
         return request.render(
             "hr_recruitment_invitation.portal_refusal_page",
-            {"status_code": status, "message": message()},
+            {"status_code": status, "message": request.env._(message)},
             status=status,
             headers=[*self._get_interview_headers(), *headers],
         )
 
     def _not_found(self):
         """The same page for every refused token (as a response: the failure stays counted)."""
-        return self._render_refusal(
-            404,
-            lambda: request.env._(
-                "This link does not open an interview, or no longer does: ask the recruiter "
-                "who invited you for a new one."
-            ),
-        )
+        return self._render_refusal(404, NOT_FOUND)
 
     def _too_many_requests(self, attempts):
         return self._render_refusal(
-            429,
-            lambda: request.env._(
-                "Too many wrong links were opened from your connection: please try again later."
-            ),
-            headers=[self._retry_after(attempts, "token")],
+            429, TOO_MANY_REQUESTS, headers=[self._retry_after(attempts, "token")]
         )
 
     def _too_many_answers(self, interview, access_token, attempts):
@@ -270,7 +272,5 @@ class InterviewPortal(http.Controller):
 
     def _method_not_allowed(self, methods):
         return self._render_refusal(
-            405,
-            lambda: request.env._("This link cannot be used this way: open it in your browser."),
-            headers=[("Allow", ", ".join(methods))],
+            405, METHOD_NOT_ALLOWED, headers=[("Allow", ", ".join(methods))]
         )

@@ -266,6 +266,18 @@ class TestInterviewPortal(InterviewPortalCase):
         response = self._post("decline", {"reason": ""})
         self.assertIn("Dites-nous en quelques mots pourquoi vous déclinez.", response.text)
 
+    def test_a_refused_link_says_why_in_the_language_chosen(self):
+        """No interview, so no candidate's language: the refusal is in the address's."""
+        self.env["res.lang"]._activate_lang("fr_FR")
+        self.env["ir.module.module"]._load_module_terms(
+            ["hr_recruitment_invitation"], ["fr_FR"], overwrite=True
+        )
+        refused = self.url_open(self._url(token="wrong", lang_prefix="/fr"))
+        self.assertEqual(refused.status_code, 404)
+        self.assertIn('<html lang="fr-FR"', refused.text)
+        text = html.fromstring(refused.text).text_content()
+        self.assertIn("Ce lien n'ouvre pas d'entretien", text)
+
     def test_ics_holds_the_interview_and_nothing_internal(self):
         self.invitation.event_id.description = "<p>Internal: salary expectations too high?</p>"
         response = self.url_open(self._url("/ics"))
